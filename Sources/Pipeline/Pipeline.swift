@@ -1,0 +1,1 @@
+// Pipeline module: see DESIGN.md.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `glr` command: train, stream, render, check, bench.
+@main
+struct GLR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glr",
+        abstract: "Generative Latent Replay for continual learning, with literate experiment reports.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Continual
+
+@Suite struct ContinualSmoke {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

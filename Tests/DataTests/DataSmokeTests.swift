@@ -1,0 +1,6 @@
+import Testing
+@testable import Data
+
+@Suite struct DataSmoke {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

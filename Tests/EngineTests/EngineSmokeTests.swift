@@ -1,0 +1,6 @@
+import Testing
+@testable import Engine
+
+@Suite struct EngineSmoke {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

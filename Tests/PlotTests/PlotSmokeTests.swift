@@ -1,0 +1,6 @@
+import Testing
+@testable import Plot
+
+@Suite struct PlotSmoke {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Report
+
+@Suite struct ReportSmoke {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

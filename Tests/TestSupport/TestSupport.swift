@@ -1,0 +1,2 @@
+// Shared test helpers: closeness checks, gradient checks, golden images, snapshots.
+import Engine
