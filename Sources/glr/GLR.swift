@@ -6,6 +6,9 @@ struct GLR: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glr",
         abstract: "Generative Latent Replay for continual learning, with literate experiment reports.",
-        subcommands: []
+        subcommands: [
+            RenderCommand.self, CheckCommand.self, ParamsCommand.self, CacheCommand.self,
+            StreamCommand.self, LatentsCommand.self, TrainCommand.self, BenchCommand.self,
+        ]
     )
 }

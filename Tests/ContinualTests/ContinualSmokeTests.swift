@@ -1,5 +1,5 @@
 import Testing
-@testable import Continual
+import Continual
 
 @Suite struct ContinualSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

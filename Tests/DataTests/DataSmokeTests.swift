@@ -1,5 +1,5 @@
 import Testing
-@testable import Data
+import Data
 
 @Suite struct DataSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

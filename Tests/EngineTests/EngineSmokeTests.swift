@@ -1,5 +1,5 @@
 import Testing
-@testable import Engine
+import Engine
 
 @Suite struct EngineSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Pipeline
+import Pipeline
 
 @Suite struct PipelineSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Plot
+import Plot
 
 @Suite struct PlotSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Report
+import Report
 
 @Suite struct ReportSmoke {
     @Test func moduleLoads() { #expect(Bool(true)) }

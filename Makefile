@@ -1,0 +1,18 @@
+# glr: the two entry points of the README, and a few helpers.
+GLR := .build/release/glr
+
+.PHONY: report test build deps
+
+# Install what is missing, build glr, and render the main report.
+report: deps build
+	$(GLR) train --epochs 2
+
+# The test suite (release build: numeric code is 65-1000x slower in debug).
+test:
+	swift test -c release
+
+deps:
+	scripts/install-deps
+
+build:
+	swift build -c release --product glr
