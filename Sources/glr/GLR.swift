@@ -8,7 +8,7 @@ struct GLR: ParsableCommand {
         abstract: "Generative Latent Replay for continual learning, with literate experiment reports.",
         subcommands: [
             RenderCommand.self, CheckCommand.self, ParamsCommand.self, CacheCommand.self,
-            StreamCommand.self, LatentsCommand.self, TrainCommand.self, BenchCommand.self,
+            StreamCommand.self, LatentsCommand.self, FitCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )
 }
