@@ -1,1 +1,1 @@
-// Pipeline module: see DESIGN.md.
+// Pipeline: parse → plan → execute (see DESIGN.md).
