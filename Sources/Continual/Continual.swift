@@ -1,1 +1,0 @@
-// Continual module: see DESIGN.md.

@@ -1,0 +1,51 @@
+/// What latent generator to fit: its kind, covariance structure, component count and
+/// labelling scheme. A plain value: parsed from an experiment file's `generator:` key and
+/// part of a run's cache key. Fitting and decoding live in `GeneratorSpec+Fitting.swift`.
+public struct GeneratorSpec: Codable, Hashable, Sendable {
+    /// Covariance structure of each Gaussian component.
+    public enum Covariance: String, Codable, CaseIterable, Hashable, Sendable {
+        /// One variance per latent dimension (the paper's choice).
+        case diag
+        /// A full D×D covariance matrix.
+        case full
+        /// One variance shared by all dimensions.
+        case spherical
+    }
+
+    /// How many components each mixture has.
+    public enum Components: Codable, Hashable, Sendable {
+        /// Exactly this many components.
+        case fixed(Int)
+        /// The candidate with the lowest BIC.
+        case bic([Int])
+    }
+
+    /// Where a generated sample's label comes from.
+    public enum LabelScheme: String, Codable, CaseIterable, Hashable, Sendable {
+        /// One mixture per class, so every sample carries its true class (glr's default).
+        case `class`
+        /// The authors' variant: one mixture, one component per class initialised at the class
+        /// means, fitted without labels; a sample's label is the index of its component.
+        case component
+    }
+
+    /// The generator family; "gmm" (Gaussian mixture) is the one implemented.
+    public var kind: String
+    /// Covariance structure of the components.
+    public var covariance: Covariance
+    /// Components per class (or in total, for `label: component`).
+    public var components: Components
+    /// Labelling scheme of generated samples.
+    public var label: LabelScheme
+
+    /// Creates a specification.
+    public init(kind: String = "gmm", covariance: Covariance = .diag, components: Components = .fixed(10), label: LabelScheme = .class) {
+        self.kind = kind
+        self.covariance = covariance
+        self.components = components
+        self.label = label
+    }
+
+    /// The paper's generator as glr runs it: class-conditional diagonal GMM, 10 components per class.
+    public static let `default` = GeneratorSpec()
+}

@@ -1,0 +1,121 @@
+/// Everything one continual-learning run produces: every number a report can show.
+///
+/// Matrices are indexed `[i][j]`: after training experience i, evaluated on the test set of
+/// experience j (0-based).
+public struct StreamResult: Codable, Hashable, Sendable {
+    /// Test accuracy R[i][j].
+    public var accuracyMatrix: [[Double]]
+    /// Mean test cross-entropy L[i][j].
+    public var lossMatrix: [[Double]]
+    /// mean_j R[n−1][j].
+    public var finalAverageAccuracy: Double
+    /// mean_j L[n−1][j].
+    public var finalAverageLoss: Double
+    /// For each i, mean_{j≤i} R[i][j] (accuracy on the experiences seen so far).
+    public var averageAccuracyOverTime: [Double]
+    /// For each experience j < n−1: max_{i<n−1} R[i][j] − R[n−1][j].
+    public var forgetting: [Double]
+    /// Mean of `forgetting`.
+    public var meanForgetting: Double
+    /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]).
+    public var bwt: Double
+    /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised network.
+    public var fwt: Double
+    /// b[j]: test accuracy of the randomly initialised network on experience j.
+    public var randomInitAccuracy: [Double]
+    /// Bytes the strategy keeps between experiences, after each experience.
+    public var storageBytes: [Int]
+    /// Wall seconds of each experience (training, buffer or generator work, evaluation).
+    public var secondsPerExperience: [Double]
+    /// Total wall seconds.
+    public var seconds: Double
+    /// Generator fidelity figures (GLR only).
+    public var fidelity: GeneratorFidelity?
+    /// A small 2-D view of real and generated latents (GLR only), for scatter plots.
+    public var latentScatter: LatentScatter?
+
+    /// Creates a result from its parts.
+    public init(accuracyMatrix: [[Double]], lossMatrix: [[Double]], finalAverageAccuracy: Double, finalAverageLoss: Double,
+                averageAccuracyOverTime: [Double], forgetting: [Double], meanForgetting: Double, bwt: Double, fwt: Double,
+                randomInitAccuracy: [Double], storageBytes: [Int], secondsPerExperience: [Double], seconds: Double,
+                fidelity: GeneratorFidelity? = nil, latentScatter: LatentScatter? = nil) {
+        self.accuracyMatrix = accuracyMatrix
+        self.lossMatrix = lossMatrix
+        self.finalAverageAccuracy = finalAverageAccuracy
+        self.finalAverageLoss = finalAverageLoss
+        self.averageAccuracyOverTime = averageAccuracyOverTime
+        self.forgetting = forgetting
+        self.meanForgetting = meanForgetting
+        self.bwt = bwt
+        self.fwt = fwt
+        self.randomInitAccuracy = randomInitAccuracy
+        self.storageBytes = storageBytes
+        self.secondsPerExperience = secondsPerExperience
+        self.seconds = seconds
+        self.fidelity = fidelity
+        self.latentScatter = latentScatter
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accuracyMatrix = "accuracy_matrix", lossMatrix = "loss_matrix"
+        case finalAverageAccuracy = "final_average_accuracy", finalAverageLoss = "final_average_loss"
+        case averageAccuracyOverTime = "average_accuracy_over_time", forgetting, meanForgetting = "mean_forgetting"
+        case bwt, fwt, randomInitAccuracy = "random_init_accuracy", storageBytes = "storage_bytes"
+        case secondsPerExperience = "seconds_per_experience", seconds, fidelity, latentScatter = "latent_scatter"
+    }
+}
+
+/// How faithful a GLR run's generators are, per experience (index = experience).
+public struct GeneratorFidelity: Codable, Hashable, Sendable {
+    /// Mean log-likelihood per sample of the experience's training latents.
+    public var trainLogLikelihood: [Double]
+    /// Mean log-likelihood per sample of the experience's held-out test latents.
+    public var heldOutLogLikelihood: [Double]
+    /// Accuracy on real test latents of a head trained only on generated latents (TSTR).
+    public var trainSyntheticTestReal: [Double]
+    /// Mean distance from a generated sample to its nearest real training latent.
+    public var nearestNeighbourSampleToReal: [Double]
+    /// Mean distance from a held-out real latent to its nearest real training latent (reference).
+    public var nearestNeighbourRealToReal: [Double]
+    /// Seconds to fit each experience's generator.
+    public var fitSeconds: [Double]
+
+    /// Creates fidelity figures from their parts.
+    public init(trainLogLikelihood: [Double], heldOutLogLikelihood: [Double], trainSyntheticTestReal: [Double],
+                nearestNeighbourSampleToReal: [Double], nearestNeighbourRealToReal: [Double], fitSeconds: [Double]) {
+        self.trainLogLikelihood = trainLogLikelihood
+        self.heldOutLogLikelihood = heldOutLogLikelihood
+        self.trainSyntheticTestReal = trainSyntheticTestReal
+        self.nearestNeighbourSampleToReal = nearestNeighbourSampleToReal
+        self.nearestNeighbourRealToReal = nearestNeighbourRealToReal
+        self.fitSeconds = fitSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case trainLogLikelihood = "train_log_likelihood", heldOutLogLikelihood = "held_out_log_likelihood"
+        case trainSyntheticTestReal = "train_synthetic_test_real"
+        case nearestNeighbourSampleToReal = "nn_distance_sample_to_real", nearestNeighbourRealToReal = "nn_distance_real_to_real"
+        case fitSeconds = "fit_seconds"
+    }
+}
+
+/// Real and generated latents of the last experience projected on their first two principal
+/// components (of the real latents), a few hundred points each, for a scatter plot.
+public struct LatentScatter: Codable, Hashable, Sendable {
+    /// Projected real latents, x and y interleaved.
+    public var real: [Float]
+    /// Labels of the real points.
+    public var realLabels: [Int32]
+    /// Projected generated latents, x and y interleaved.
+    public var generated: [Float]
+    /// Labels of the generated points.
+    public var generatedLabels: [Int32]
+
+    /// Creates a scatter view from its parts.
+    public init(real: [Float], realLabels: [Int32], generated: [Float], generatedLabels: [Int32]) {
+        self.real = real
+        self.realLabels = realLabels
+        self.generated = generated
+        self.generatedLabels = generatedLabels
+    }
+}
