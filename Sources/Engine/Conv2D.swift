@@ -21,7 +21,9 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// Upper bound on the im2col workspace in floats; the batch is processed in chunks
     /// of samples whose columns fit (cache-friendly, bounded memory).
-    public static var maxColumnFloats = 1 << 18
+    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 18
+    /// This layer's bound (initialised from `defaultMaxColumnFloats`).
+    public var maxColumnFloats = Conv2D.defaultMaxColumnFloats
 
     private var inputShape: [Int] = []
     private var inputCache: [Float] = []
@@ -55,6 +57,7 @@ public final class Conv2D: Layer, EngineLayer {
         stride = other.stride
         padding = other.padding
         computesInputGradient = other.computesInputGradient
+        maxColumnFloats = other.maxColumnFloats
         weight = Parameter(name: "weight", shape: other.weight.shape, value: other.weight.value)
         bias = Parameter(name: "bias", shape: other.bias.shape, value: other.bias.value)
     }
@@ -74,7 +77,7 @@ public final class Conv2D: Layer, EngineLayer {
     }
 
     private func chunkSize(_ g: ConvGeometry, batch: Int) -> Int {
-        max(1, min(batch, Conv2D.maxColumnFloats / (g.rows * g.outH * g.outW)))
+        max(1, min(batch, maxColumnFloats / (g.rows * g.outH * g.outW)))
     }
 
     /// Input N×C×H×W → output N×F×Ho×Wo.

@@ -42,19 +42,43 @@ public enum EngineThreading {
         return max(1, min(workers, n / max(1, minSamplesPerWorker)))
     }
 
-    /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS,
-    /// restoring the BLAS thread count afterwards.
+    /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS.
+    /// The BLAS thread count is lowered while any parallel region is active and restored
+    /// when the last one ends (regions may overlap when several networks train at once).
     static func parallel(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 { body(0); return }
-        let saved = openblas_get_num_threads()
-        if saved != 1 { openblas_set_num_threads(1) }
+        BLASThreadGuard.enter()
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        if saved != 1 { openblas_set_num_threads(saved) }
+        BLASThreadGuard.leave()
     }
 
     /// Applies the BLAS thread count implied by the mode (`workers` in `.blas`, else
     /// left to OpenBLAS's default outside the parallel regions).
     public static func applyBLASThreads() {
         if mode == .blas { openblas_set_num_threads(Int32(workers)) }
+    }
+}
+
+/// Counts active parallel regions; BLAS runs single-threaded while any is active.
+private enum BLASThreadGuard {
+    nonisolated(unsafe) static var active = 0
+    nonisolated(unsafe) static var saved: Int32 = 1
+    static let lock = NSLock()
+
+    static func enter() {
+        lock.lock()
+        if active == 0 {
+            saved = openblas_get_num_threads()
+            if saved != 1 { openblas_set_num_threads(1) }
+        }
+        active += 1
+        lock.unlock()
+    }
+
+    static func leave() {
+        lock.lock()
+        active -= 1
+        if active == 0 && saved != 1 { openblas_set_num_threads(saved) }
+        lock.unlock()
     }
 }

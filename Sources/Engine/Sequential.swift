@@ -23,6 +23,9 @@ public final class Sequential {
     /// True after `freezeBackbone()`: `backward` then stops at the latent layer.
     public private(set) var isBackboneFrozen = false
 
+    /// Worker threads for this network, overriding `EngineThreading` (nil: use the global policy).
+    public var workerCount: Int?
+
     /// Latent indices for named freeze depths (set by `referenceCNN`).
     var freezeIndices: [FreezeDepth: Int] = [:]
     private var workers: [Worker] = []
@@ -153,6 +156,11 @@ public final class Sequential {
         return count
     }
 
+    private func splitWorkers(for n: Int) -> Int {
+        guard let fixed = workerCount else { return EngineThreading.splitWorkers(for: n) }
+        return max(1, min(fixed, n / max(1, EngineThreading.minSamplesPerWorker)))
+    }
+
     private static func bounds(_ n: Int, _ parts: Int) -> [Int] {
         (0...parts).map { $0 * n / parts }
     }
@@ -169,7 +177,7 @@ public final class Sequential {
     private func runTraining(_ x: Tensor, from: Int) -> Tensor {
         let n = x.batchSize
         let sample = Array(x.shape.dropFirst())
-        let count = prepareWorkers(EngineThreading.splitWorkers(for: n), from: from, to: layers.count)
+        let count = prepareWorkers(splitWorkers(for: n), from: from, to: layers.count)
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
             for layer in layers[from...] { t = layer.forward(t) }
@@ -252,7 +260,7 @@ public final class Sequential {
             for layer in layers[from..<to] { t = layer.forward(t) }
             return t
         }
-        let count = prepareWorkers(EngineThreading.splitWorkers(for: n), from: from, to: to)
+        let count = prepareWorkers(splitWorkers(for: n), from: from, to: to)
         let b = Sequential.bounds(n, count)
         let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
         let chunk = max(1, EngineThreading.inferenceChunk)

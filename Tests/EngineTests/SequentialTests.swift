@@ -7,9 +7,10 @@ import TestSupport
         (Tensor(shape: [n, 1, 28, 28], data: Fixtures.uniform(n * 784, name)), Fixtures.labels(n, classes: 10, name))
     }
 
-    static func train(seed: UInt64, steps: Int) -> [Float] {
+    static func train(seed: UInt64, steps: Int, workers: Int? = nil) -> [Float] {
         var rng = RandomStream(seed: seed).derived("init")
         let net = Sequential.referenceCNN(rng: &rng)
+        net.workerCount = workers
         let sgd = SGD(parameters: net.parameters, learningRate: 0.05, momentum: 0.9, weightDecay: 5e-4)
         for s in 0..<steps {
             let (x, y) = batch(24, "step\(s)")
@@ -68,22 +69,20 @@ import TestSupport
     }
 
     @Test func sameSeedIsBitIdenticalDifferentSeedDiffers() {
-        let a = Self.train(seed: 43769, steps: 4)
-        let b = Self.train(seed: 43769, steps: 4)
-        let c = Self.train(seed: 43770, steps: 4)
-        #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
-        #expect(a != c)
+        for workers in [1, 2] {
+            let a = Self.train(seed: 43769, steps: 4, workers: workers)
+            let b = Self.train(seed: 43769, steps: 4, workers: workers)
+            let c = Self.train(seed: 43770, steps: 4, workers: workers)
+            let identical = a.map(\.bitPattern) == b.map(\.bitPattern)
+            #expect(identical, "\(workers) workers: same seed must give bit-identical weights")
+            #expect(a != c, "\(workers) workers: different seeds must differ")
+        }
     }
 
     @Test func splitBatchMatchesSingleThread() {
         // The batch split changes only the summation order of gradients.
-        let saved = (EngineThreading.mode, EngineThreading.workers)
-        defer { (EngineThreading.mode, EngineThreading.workers) = saved }
-        EngineThreading.mode = .splitBatch
-        EngineThreading.workers = 3
-        let split = Self.train(seed: 5, steps: 2)
-        EngineThreading.workers = 1
-        let single = Self.train(seed: 5, steps: 2)
+        let split = Self.train(seed: 5, steps: 2, workers: 3)
+        let single = Self.train(seed: 5, steps: 2, workers: 1)
         expectClose(split, single, absolute: 1e-5, relative: 1e-3)
     }
 
