@@ -30,10 +30,12 @@ public enum ParameterListing {
         let entries = try YAMLReader.body(of: first, file: document.path)
         var out = ["\(document.path): parameters declared at line \(first.line) (override with --set KEY=VALUE)"]
         let width = max(12, entries.map(\.key.count).max() ?? 0)
+        let valueWidth = max(8, entries.map { "\($0.value.value)".count }.max() ?? 0)
         for entry in entries {
             let type = ParameterSchema.runKey(entry.key)?.type.expected ?? "(not a run parameter)"
             let name = entry.key.padding(toLength: width, withPad: " ", startingAt: 0)
-            out.append("  \(name)  \(entry.value.value)    \(type)")
+            let value = "\(entry.value.value)".padding(toLength: valueWidth, withPad: " ", startingAt: 0)
+            out.append("  \(name)  \(value)  \(type)")
         }
         return out.joined(separator: "\n")
     }

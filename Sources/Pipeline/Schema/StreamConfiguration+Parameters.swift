@@ -45,16 +45,16 @@ extension StreamConfiguration {
         case "seed": return .int(Int(truncatingIfNeeded: seed))
         case "epochs": return .int(epochs)
         case "batch_size": return .int(batchSize)
-        case "lr": return .double(Double(learningRate))
-        case "momentum": return .double(Double(momentum))
-        case "weight_decay": return .double(Double(weightDecay))
+        case "lr": return .double(Self.decimal(learningRate))
+        case "momentum": return .double(Self.decimal(momentum))
+        case "weight_decay": return .double(Self.decimal(weightDecay))
         case "train_size": return optional(trainSize)
         case "test_size": return optional(testSize)
         case "strategy": return .string(strategy.rawValue)
         case "buffer_size": return .int(bufferSize)
         case "sampling": return .string(sampling.rawValue)
         case "window": return optional(window)
-        case "ewc_lambda": return .double(Double(ewcLambda))
+        case "ewc_lambda": return .double(Self.decimal(ewcLambda))
         case "freeze_depth": return .string(freezeDepth.rawValue)
         case "resample": return .bool(resample)
         case "generator": return GeneratorValue.value(generator)
@@ -81,4 +81,9 @@ extension StreamConfiguration {
         if benchmark != .rotated { c.interpolation = d.interpolation }
         return c
     }
+}
+
+extension StreamConfiguration {
+    /// A Float as the Double of its shortest decimal text (0.01, not 0.009999999776…).
+    static func decimal(_ value: Float) -> Double { Double("\(value)") ?? Double(value) }
 }
