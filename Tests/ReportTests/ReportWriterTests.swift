@@ -11,7 +11,7 @@ import Testing
         return (dir, try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8))
     }
 
-    @Test(.disabled("needs Plot's charts")) func matchesSnapshotOutsideTheVolatileBlock() throws {
+    @Test func matchesSnapshotOutsideTheVolatileBlock() throws {
         let (_, html) = try render()
         try expectSnapshot(VolatileBlock.strip(html), named: "tiny-index.html")
     }
@@ -28,7 +28,7 @@ import Testing
         #expect(html.components(separatedBy: VolatileBlock.begin).count == 2, "exactly one volatile block")
     }
 
-    @Test(.disabled("needs Plot's charts")) func reRenderIsByteIdenticalOutsideTheVolatileBlock() throws {
+    @Test func reRenderIsByteIdenticalOutsideTheVolatileBlock() throws {
         var later = Fixtures.provenance
         later.date = "2026-02-03T04:05:06Z"
         let (dirA, htmlA) = try render(Fixtures.document(seconds: 1.5, hit: false))
@@ -93,7 +93,7 @@ import Testing
         #expect(html[next.lowerBound...].contains("kind: final-vs-parameter"))
     }
 
-    @Test(.disabled("needs Plot's charts")) func embedWritesOneSelfContainedFile() throws {
+    @Test func embedWritesOneSelfContainedFile() throws {
         let (dir, html) = try render(embed: true)
         #expect(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"))
         #expect(!html.contains("src=\"fig-"))
@@ -101,9 +101,9 @@ import Testing
         #expect(files == ["index.html", "results.json"])
     }
 
-    @Test(.disabled("needs Plot's charts")) func figuresHaveAltTextAndCaption() throws {
+    @Test func figuresHaveAltTextAndCaption() throws {
         let (_, html) = try render()
-        #expect(html.contains("<img src=\"fig-6-bars.png\" alt=\"Bar chart of final average accuracy (mean ± sd over seeds): naive 0.627 ± 0.000, glr 0.847 ± 0.000.\">"))
+        #expect(html.contains("<img src=\"fig-6-bars.png\" width=\"360\" alt=\"Bar chart of final average accuracy (mean ± sd over seeds): naive 0.627 ± 0.000, glr 0.847 ± 0.000.\">"))
         #expect(html.contains("<figcaption>Final accuracy per strategy</figcaption>"))
     }
 
