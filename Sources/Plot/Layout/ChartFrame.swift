@@ -7,6 +7,8 @@ struct ChartFrame {
     let left: Double, top: Double, right: Double, bottom: Double
     let xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>
     let xTicks: [(Double, String)], yTicks: [(Double, String)]
+    /// Lines reserved for each x tick label (2 when category names wrap).
+    var xLabelLines = 1
 
     /// Pixel x of data value v.
     func x(_ v: Double) -> Double {
@@ -26,7 +28,15 @@ struct ChartFrame {
         let w = Double(style.pixelWidth), h = Double(style.pixelHeight), pad = 10 * s, tick = 4 * s
         var (yDomain, yTicks) = yAxis.resolve(dataMin: yData.0, dataMax: yData.1)
         let top = pad + (title.isEmpty ? line / 2 : Double(style.bold.lineHeight) + 8 * s)
-        let bottom = h - pad - (xAxis.label.isEmpty ? 0 : line + 4 * s) - line - tick - 3 * s
+        var bottom = h - pad - (xAxis.label.isEmpty ? 0 : line + 4 * s) - line - tick - 3 * s
+        // Category names wrap onto a second line when wider than their slot.
+        var xLabelLines = 1
+        if let categories, !categories.isEmpty {
+            let legendWidth = legend.map { legendPosition == .right ? $0.size.width + 8 * s : 0 } ?? 0
+            let slot = (w - 2 * pad - legendWidth - 60 * s) / Double(categories.count) - Double(font.advance)
+            xLabelLines = categories.map { font.wrap($0.1, width: slot, maxLines: 2).count }.max() ?? 1
+            bottom -= line * Double(xLabelLines - 1)
+        }
         // Fewer y ticks when the plot is short: at least 2.5 lines between labels.
         if yAxis.ticks == nil && yAxis.range == nil {
             let count = max(2, Int((bottom - top) / (2.5 * line)) + 1)
@@ -41,8 +51,8 @@ struct ChartFrame {
             ?? xAxis.resolve(dataMin: xData.0, dataMax: xData.1)
         var right = w - pad
         if let legend, legendPosition == .right { right -= legend.size.width + 8 * s }
-        let firstHalf = Double(font.width(of: xTicks.first?.1 ?? "")) / 2
-        let lastHalf = Double(font.width(of: xTicks.last?.1 ?? "")) / 2
+        let firstHalf = categories == nil ? Double(font.width(of: xTicks.first?.1 ?? "")) / 2 : 0
+        let lastHalf = categories == nil ? Double(font.width(of: xTicks.last?.1 ?? "")) / 2 : 0
         left = max(left, pad + firstHalf).rounded()
         right = min(right, w - 2 * s - lastHalf).rounded()
         // Fewer x ticks when labels would collide: label width plus 2 characters between.
@@ -55,6 +65,6 @@ struct ChartFrame {
             }
         }
         return ChartFrame(left: left, top: top.rounded(), right: right, bottom: bottom.rounded(),
-                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks)
+                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines)
     }
 }
