@@ -51,33 +51,59 @@ public enum DatasetLoader {
     /// Loads the four IDX files of `directory` (each `NAME.gz` or `NAME`, gzip preferred).
     public static func load(directory: URL, name: String) throws -> ImageDataset {
         let urls = try files.map { try locate($0.base, in: directory) }
-        var contents: [[UInt8]] = []
-        var hasher = SHA256()
-        for url in urls {
-            let bytes = try IDXFile.readBytes(url)
-            hasher.update(data: bytes)
-            contents.append(bytes)
-        }
-        let fingerprint = hasher.finalize().map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
-
-        var decoded: [IDXFile] = []
-        for (index, file) in files.enumerated() {
+        let contents = try urls.map { try IDXFile.readBytes($0) }
+        // Hashing and the four decodes are independent: run them concurrently.
+        enum Piece { case fingerprint(String), idx(IDXFile) }
+        let pieces = try parallelMap(1 + files.count) { task -> Piece in
+            if task == 0 {
+                var hasher = SHA256()
+                for bytes in contents { hasher.update(data: bytes) }
+                return .fingerprint(hasher.finalize().map { byte in
+                    let s = String(byte, radix: 16)
+                    return s.count == 1 ? "0" + s : s
+                }.joined())
+            }
+            let index = task - 1
             let path = urls[index].path
             let bytes = contents[index]
             let inflated = Gzip.isGzip(bytes) ? try Gzip.inflate(bytes, path: path) : bytes
-            contents[index] = []  // release the compressed copy early
-            decoded.append(try IDXFile(decoding: inflated, magic: file.magic, path: path))
+            return .idx(try IDXFile(decoding: inflated, magic: files[index].magic, path: path))
         }
-        let train = try split(images: decoded[0], labels: decoded[1], imagesPath: urls[0].path, labelsPath: urls[1].path)
-        let test = try split(images: decoded[2], labels: decoded[3], imagesPath: urls[2].path, labelsPath: urls[3].path)
+        guard case let .fingerprint(fingerprint) = pieces[0] else { preconditionFailure("task 0 is the fingerprint") }
+        let decoded: [IDXFile] = pieces.dropFirst().map {
+            guard case let .idx(file) = $0 else { preconditionFailure("tasks 1... are files") }
+            return file
+        }
+        let splits = try parallelMap(2) { s in
+            try split(images: decoded[2 * s], labels: decoded[2 * s + 1], imagesPath: urls[2 * s].path, labelsPath: urls[2 * s + 1].path)
+        }
+        let train = splits[0], test = splits[1]
         guard train.height == test.height, train.width == test.width else {
             throw DataError.mismatch(path: urls[2].path,
                                      reason: "test images are \(test.height)×\(test.width) but train images are \(train.height)×\(train.width)")
         }
-        return ImageDataset(name: name, train: train, test: test, fingerprint: fingerprint)
+        let (mean, std) = byteStatistics(decoded[0].values)
+        return ImageDataset(name: name, train: train, test: test, mean: mean, std: std, fingerprint: fingerprint)
+    }
+
+    /// Mean and population standard deviation of bytes / 255, exactly from a histogram.
+    static func byteStatistics(_ bytes: [UInt8]) -> (mean: Float, std: Float) {
+        var histogram = [Int](repeating: 0, count: 256)
+        bytes.withUnsafeBufferPointer { b in
+            histogram.withUnsafeMutableBufferPointer { h in
+                for v in b { h[Int(v)] += 1 }
+            }
+        }
+        var sum = 0.0, sumSquares = 0.0
+        for (v, c) in histogram.enumerated() {
+            let x = Double(v) / 255
+            sum += Double(c) * x
+            sumSquares += Double(c) * x * x
+        }
+        let n = Double(max(bytes.count, 1))
+        let mean = sum / n
+        let std = max(0, sumSquares / n - mean * mean).squareRoot()
+        return (Float(mean), Float(std > 0 ? std : 1))
     }
 
     /// Raw images from decoded IDX image and label arrays, checked against each other.

@@ -50,10 +50,11 @@ extension ChartFrame {
         canvas.withClip(x: x0, y: y0, width: Int(right + margin) - x0, height: Int(bottom + margin) - y0, body)
     }
 
-    /// Draws `legend` at `position` (inside corners or to the right of the plot).
-    func drawLegend(_ canvas: inout Canvas, _ legend: Legend, _ position: LegendPosition) {
+    /// Draws the legend at its position (inside a corner or to the right of the plot).
+    func drawLegend(_ canvas: inout Canvas) {
+        guard let legend else { return }
         let (w, h) = legend.size, inset = 6 * legend.style.s
-        switch position {
+        switch legendPosition {
         case .none: return
         case .right: legend.draw(&canvas, x: right + 8 * legend.style.s, y: top, framed: false)
         case .topLeft: legend.draw(&canvas, x: left + inset, y: top + inset, framed: true)

@@ -9,6 +9,9 @@ struct ChartFrame {
     let xTicks: [(Double, String)], yTicks: [(Double, String)]
     /// Lines reserved for each x tick label (2 when category names wrap).
     var xLabelLines = 1
+    /// The legend, fitted to the plot's height, and where it goes.
+    var legend: Legend? = nil
+    var legendPosition = LegendPosition.none
 
     /// Pixel x of data value v.
     func x(_ v: Double) -> Double {
@@ -22,13 +25,16 @@ struct ChartFrame {
     /// Lays out a chart of `style`'s size; `xTicks` given means a categorical x axis.
     static func layout(style: ChartStyle, title: String, xAxis: Axis, yAxis: Axis,
                        xData: (Double, Double), yData: (Double, Double),
-                       legend: Legend?, legendPosition: LegendPosition,
+                       legend original: Legend?, legendPosition: LegendPosition,
                        categories: [(Double, String)]? = nil) -> ChartFrame {
         let s = style.s, font = style.font, line = Double(font.lineHeight)
         let w = Double(style.pixelWidth), h = Double(style.pixelHeight), pad = 10 * s, tick = 4 * s
         var (yDomain, yTicks) = yAxis.resolve(dataMin: yData.0, dataMax: yData.1)
         let top = pad + (title.isEmpty ? line / 2 : Double(style.bold.lineHeight) + 8 * s)
         var bottom = h - pad - (xAxis.label.isEmpty ? 0 : line + 4 * s) - line - tick - 3 * s
+        // The legend flows into columns rather than grow past the plot (or its inset box).
+        var legend = original
+        legend?.maxHeight = bottom - top - line - (legendPosition == .right ? 0 : 12 * s)
         // Category names wrap onto a second line when wider than their slot.
         var xLabelLines = 1
         if let categories, !categories.isEmpty {
@@ -65,6 +71,7 @@ struct ChartFrame {
             }
         }
         return ChartFrame(left: left, top: top.rounded(), right: right, bottom: bottom.rounded(),
-                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines)
+                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines,
+                          legend: legend, legendPosition: legendPosition)
     }
 }
