@@ -1,0 +1,61 @@
+import Data
+import Engine
+
+/// Every parameter of one continual-learning run, with DESIGN.md's parameter names in the
+/// coding keys. A plain value: the pipeline builds it from an experiment file, `glr stream`
+/// from flags, and its canonical encoding is part of the run's cache key.
+public struct StreamConfiguration: Codable, Hashable, Sendable {
+    /// Which benchmark to build from the dataset.
+    public var benchmark: BenchmarkKind = .rotated
+    /// "fashion-mnist" or a directory of MNIST-format IDX files.
+    public var dataset: String = "fashion-mnist"
+    /// Number of experiences (tasks).
+    public var experiences: Int = 5
+    /// The root seed; every random stream of the run derives from it by purpose.
+    public var seed: UInt64 = 43769
+    /// Epochs per experience.
+    public var epochs: Int = 2
+    /// Minibatch size.
+    public var batchSize: Int = 64
+    /// SGD learning rate.
+    public var learningRate: Float = 0.01
+    /// SGD momentum.
+    public var momentum: Float = 0.9
+    /// SGD weight decay (L2, PyTorch's rule).
+    public var weightDecay: Float = 5e-4
+    /// Training images per experience (nil: all).
+    public var trainSize: Int? = nil
+    /// Test images per experience (nil: all).
+    public var testSize: Int? = nil
+    /// The strategy to run.
+    public var strategy: StrategyKind = .naive
+    /// Total replay buffer capacity M (examples, latents or generated samples).
+    public var bufferSize: Int = 6000
+    /// How the buffer is shared between earlier experiences.
+    public var sampling: SamplingPolicy = .even
+    /// Keep only the last `window` experiences in the buffer (nil: all).
+    public var window: Int? = nil
+    /// EWC penalty strength λ.
+    public var ewcLambda: Float = 10
+    /// Which layer is the latent layer for latent replay and GLR.
+    public var freezeDepth: FreezeDepth = .conv3
+    /// GLR: draw fresh samples from the generators at every experience (false: draw once, keep).
+    public var resample: Bool = true
+    /// GLR: the generator to fit per experience.
+    public var generator: GeneratorSpec = .default
+    /// "cnn" (the reference CNN) or "mlp".
+    public var model: String = "cnn"
+    /// Rotation interpolation for the rotated benchmark.
+    public var interpolation: Interpolation = .nearest
+
+    /// A configuration with the paper's defaults.
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case benchmark, dataset, experiences, seed, epochs
+        case batchSize = "batch_size", learningRate = "lr", momentum
+        case weightDecay = "weight_decay", trainSize = "train_size", testSize = "test_size"
+        case strategy, bufferSize = "buffer_size", sampling, window
+        case ewcLambda = "ewc_lambda", freezeDepth = "freeze_depth", resample, generator, model, interpolation
+    }
+}

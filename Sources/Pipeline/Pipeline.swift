@@ -1,1 +1,0 @@
-// Pipeline: parse → plan → execute (see DESIGN.md).

@@ -1,0 +1,17 @@
+/// The Okabe-Ito colour-blind-safe palette (Okabe and Ito, 2008), ordered for series.
+///
+/// Blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow, black:
+/// the first five are distinguishable under deuteranopia, protanopia and tritanopia
+/// and have enough contrast on white; yellow comes late because it is faint on white.
+public enum Palette {
+    /// The eight Okabe-Ito colours in series order.
+    public static let okabeIto: [Color] = [
+        Color(hex: 0x0072B2), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xD55E00),
+        Color(hex: 0xCC79A7), Color(hex: 0x56B4E9), Color(hex: 0xF0E442), Color(hex: 0x000000),
+    ]
+
+    /// The colour of series `index` (cycling after eight).
+    public static func color(_ index: Int) -> Color {
+        okabeIto[((index % okabeIto.count) + okabeIto.count) % okabeIto.count]
+    }
+}
