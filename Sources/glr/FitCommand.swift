@@ -1,5 +1,6 @@
 import ArgumentParser
 import Continual
+import Data
 import Engine
 import Foundation
 
