@@ -127,6 +127,9 @@ enum FigureRenderer {
             let generated = group(scatter.generated, scatter.generatedLabels, c)
             plot.groups.append(.init(name: "", x: generated.x, y: generated.y, color: Palette.color(k), marker: .cross, opacity: 0.8))
         }
+        // Legend keys for the two marker shapes (no points of their own).
+        plot.groups.append(.init(name: "real", x: [], y: [], color: .muted, marker: .circle, opacity: 1))
+        plot.groups.append(.init(name: "generated", x: [], y: [], color: .muted, marker: .cross, opacity: 1))
         return plot.render()
     }
 
