@@ -2,7 +2,7 @@ import Continual
 import Pipeline
 
 /// Mustache context of a run or sweep cell's output: a summary table (one row per run:
-/// final accuracy, final loss, mean forgetting, BWT, FWT, bytes kept after the last experience) and, per run, its
+/// final average accuracy, mean forgetting, BWT, FWT, bytes kept after the last experience) and, per run, its
 /// accuracy matrix R[i][j]. Wall time and cache hits are render-dependent: they are shown in
 /// the provenance's volatile block, not here.
 enum RunSummaryView {
@@ -14,7 +14,7 @@ enum RunSummaryView {
         let variedNames = runs.first?.varied.map(\.name) ?? []
         var columns: [(String, Bool)] = [("Run", false)]
         columns += variedNames.map { ($0, true) }
-        columns += [("Final accuracy", true), ("Final loss", true), ("Forgetting", true), ("BWT", true), ("FWT", true),
+        columns += [("Final accuracy", true), ("Forgetting", true), ("BWT", true), ("FWT", true),
                     ("Storage (bytes)", true)]
         let rows: [[(String, Bool)]] = runs.map { run in
             let r = run.result
@@ -22,7 +22,6 @@ enum RunSummaryView {
             row += variedNames.map { name in (run.varied.first { $0.name == name }?.value ?? "", true) }
             row += [
                 (NumberFormat.fixed(r.finalAverageAccuracy, decimals: decimals), true),
-                (NumberFormat.fixed(r.finalAverageLoss, decimals: decimals), true),
                 (NumberFormat.fixed(r.meanForgetting, decimals: decimals), true),
                 (NumberFormat.signed(r.bwt, decimals: decimals), true),
                 (NumberFormat.signed(r.fwt, decimals: decimals), true),

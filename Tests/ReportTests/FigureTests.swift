@@ -61,4 +61,25 @@ import Testing
         #expect(html.contains("unknown figure kind &#39;pie&#39;"))
         #expect(html.contains("no run has latent scatter data"))
     }
+
+    @Test func barsAverageOverSeedsWithSampleStandardDeviation() throws {
+        func seedRun(_ seed: Int, accuracy: Double) -> NamedRun {
+            var run = Fixtures.run("glr-seeds[seed=\(seed)]", cell: "glr-seeds", strategy: .glr,
+                                   r: [[0.9, 0.1, 0.1], [0.8, 0.9, 0.1], [0.7, 0.8, 0.9]], storage: 100)
+            run.varied = [ResolvedParameter(name: "seed", value: "\(seed)", overridden: false)]
+            run.result.finalAverageAccuracy = accuracy
+            return run
+        }
+        let figure = FigureData(kind: "bars", caption: nil, runs: [seedRun(1, accuracy: 0.8), seedRun(2, accuracy: 0.9), Fixtures.naive])
+        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        let fig = try #require(json["cells"]?["plot-1"]?["figure"])
+        #expect(fig["bar_labels"] == .array([.string("glr-seeds"), .string("naive")]))
+        guard case .array(let series)? = fig["series"], case .array(let points)? = series.first?["points"],
+              case .array(let sds)? = series.first?["sd"] else { Issue.record("no series"); return }
+        // mean(0.8, 0.9) = 0.85; sample sd = sqrt(2 · 0.05² / 1) = 0.0707107; naive: one run, sd 0.
+        #expect(abs((points[0].arrayValue?[1].numericValue ?? 0) - 0.85) < 1e-12)
+        #expect(abs((sds[0].numericValue ?? 0) - 0.07071067811865476) < 1e-12)
+        #expect(sds[1].numericValue == 0)
+        #expect(series.first?["n"] == .array([.integer(2), .integer(1)]))
+    }
 }

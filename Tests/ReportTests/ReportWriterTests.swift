@@ -114,3 +114,34 @@ import Testing
         #expect(!html.contains("@import"))
     }
 }
+
+@Suite struct ReportWriterEdgeTests {
+    @Test func missingTemplatesNameTheSearchedPlace() throws {
+        let nowhere = Fixtures.temporaryDirectory().appendingPathComponent("no-templates")
+        #expect(throws: ReportError.templatesNotFound(searched: [nowhere.path])) {
+            try ReportWriter.write(Fixtures.document(), to: Fixtures.temporaryDirectory(), embed: false, templates: nowhere,
+                                   provenance: Fixtures.provenance)
+        }
+    }
+
+    @Test func repeatedHeadingsGetUniqueAnchorsAndTheTitleIsNotRepeated() throws {
+        let document = ExecutedDocument(path: "x.md", name: "x", title: "Title", parameters: [],
+                                        blocks: [.prose(markdown: "# Title\n\n## Results\n\n### Results\n\n## Provenance\n")],
+                                        datasetFingerprints: [:], engineVersion: "e", seconds: 0)
+        let dir = Fixtures.temporaryDirectory()
+        let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
+        let html = try String(contentsOf: summary.index, encoding: .utf8)
+        #expect(html.contains("<h2 id=\"results\">Results</h2>"))
+        #expect(html.contains("<h3 id=\"results-2\">Results</h3>"))
+        #expect(html.contains("<h2 id=\"provenance-2\">Provenance</h2>"), "the provenance section keeps its own id")
+        #expect(html.components(separatedBy: "<h1").count == 2, "one h1: the page title")
+        #expect(html.contains("<li class=\"sub\"><a href=\"#results-2\">Results</a></li>"))
+    }
+
+    @Test func staleFiguresAreRemoved() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try Data([1, 2, 3]).write(to: dir.appendingPathComponent("fig-99-old.png"))
+        try ReportWriter.write(Fixtures.document(), to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("fig-99-old.png").path))
+    }
+}
