@@ -21,7 +21,8 @@ public struct Axis: Sendable {
     /// The domain and the labelled ticks for data spanning `dataMin...dataMax`.
     func resolve(dataMin: Double, dataMax: Double) -> (domain: ClosedRange<Double>, ticks: [(Double, String)]) {
         if let ticks {
-            let labels = tickLabels ?? ticks.map { NiceTicks.format($0, decimals: ticks.allSatisfy { $0 == $0.rounded() } ? 0 : 2) }
+            let decimals = ticks.map(Axis.decimalsNeeded).max() ?? 0
+            let labels = tickLabels ?? ticks.map { NiceTicks.format($0, decimals: decimals) }
             let lo = range?.lowerBound ?? min(ticks.min() ?? dataMin, dataMin)
             let hi = range?.upperBound ?? max(ticks.max() ?? dataMax, dataMax)
             return (Axis.widen(lo, hi), Array(zip(ticks, labels)))
@@ -38,5 +39,16 @@ public struct Axis: Sendable {
     /// `lo...hi`, widened when empty so that mapping never divides by zero.
     static func widen(_ lo: Double, _ hi: Double) -> ClosedRange<Double> {
         hi > lo ? lo...hi : (lo - 0.5)...(lo + 0.5)
+    }
+
+    /// The fewest decimals (at most 6) that print `v` exactly to within 10⁻⁹ relative.
+    static func decimalsNeeded(_ v: Double) -> Int {
+        guard v.isFinite else { return 0 }
+        var scaled = v
+        for d in 0...6 {
+            if abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled)) { return d }
+            scaled *= 10
+        }
+        return 6
     }
 }

@@ -9,6 +9,8 @@ struct ChartFrame {
     let xTicks: [(Double, String)], yTicks: [(Double, String)]
     /// Lines reserved for each x tick label (2 when category names wrap).
     var xLabelLines = 1
+    /// Whether the x axis holds categories (labels wrap within their slot).
+    var categorical = false
     /// The legend, fitted to the plot's height, and where it goes.
     var legend: Legend? = nil
     var legendPosition = LegendPosition.none
@@ -71,7 +73,7 @@ struct ChartFrame {
             }
         }
         return ChartFrame(left: left, top: top.rounded(), right: right, bottom: bottom.rounded(),
-                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines,
+                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines, categorical: categories != nil,
                           legend: legend, legendPosition: legendPosition)
     }
 }

@@ -1,23 +1,3 @@
-/// Where a chart puts its legend.
-public enum LegendPosition: Sendable {
-    /// No legend.
-    case none
-    /// Outside the plot, to its right (space is reserved; never overlaps data).
-    case right
-    /// Inside the plot, in a corner, on a translucent white box.
-    case topLeft, topRight, bottomLeft, bottomRight
-}
-
-/// One legend row: a swatch (line, marker or box) and a name.
-struct LegendEntry {
-    var name: String
-    var color: Color
-    var marker: Marker? = nil
-    var dash: Dash? = nil
-    var line = true
-    var box = false
-}
-
 /// Measures and draws a legend.
 struct Legend {
     let entries: [LegendEntry]
