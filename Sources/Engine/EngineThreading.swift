@@ -45,10 +45,12 @@ public enum EngineThreading {
     /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS.
     /// The BLAS thread count is lowered while any parallel region is active and restored
     /// when the last one ends (regions may overlap when several networks train at once).
+    /// In `.splitBatch` mode a single worker also runs with single-threaded BLAS, so the
+    /// engine's results never depend on the BLAS thread count of the moment.
     static func parallel(_ count: Int, _ body: (Int) -> Void) {
-        if count == 1 { body(0); return }
+        if count == 1 && mode != .splitBatch { body(0); return }
         BLASThreadGuard.enter()
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
         BLASThreadGuard.leave()
     }
 

@@ -180,7 +180,9 @@ public final class Sequential {
         let count = prepareWorkers(splitWorkers(for: n), from: from, to: layers.count)
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
-            for layer in layers[from...] { t = layer.forward(t) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[from...] { t = layer.forward(t) }
+            }
             pending = Pass(from: from, bounds: [0, n], outputShape: t.shape)
             return t
         }
@@ -219,7 +221,9 @@ public final class Sequential {
         }
         if count == 1 {
             var g = dOut
-            for layer in layers[stop...].reversed() { g = layer.backward(g) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[stop...].reversed() { g = layer.backward(g) }
+            }
             return
         }
         let b = pass.bounds
@@ -257,7 +261,9 @@ public final class Sequential {
         let sample = Array(x.shape.dropFirst())
         guard let outSample = outputSampleShape(sample, from: from, to: to) else {
             var t = x
-            for layer in layers[from..<to] { t = layer.forward(t) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[from..<to] { t = layer.forward(t) }
+            }
             return t
         }
         let count = prepareWorkers(splitWorkers(for: n), from: from, to: to)
