@@ -17,7 +17,7 @@ public struct TrialTimes: Codable, Sendable {
 }
 
 /// Monotonic seconds.
-@inline(__always) public func now() -> Double {
+@inline(__always) public func monotonicSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
@@ -26,17 +26,17 @@ public struct TrialTimes: Codable, Sendable {
 /// Runs `body` for `warmup` seconds, then `trials` trials of at least `trialSeconds` each,
 /// returning seconds per call of each trial.
 public func measure(trials: Int, trialSeconds: Double, warmup: Double, _ body: () -> Void) -> TrialTimes {
-    let w0 = now()
-    repeat { body() } while now() - w0 < warmup
+    let w0 = monotonicSeconds()
+    repeat { body() } while monotonicSeconds() - w0 < warmup
     var per: [Double] = []
     for _ in 0..<trials {
         var calls = 0
-        let t0 = now()
+        let t0 = monotonicSeconds()
         var elapsed = 0.0
         repeat {
             body()
             calls += 1
-            elapsed = now() - t0
+            elapsed = monotonicSeconds() - t0
         } while elapsed < trialSeconds
         per.append(elapsed / Double(calls))
     }

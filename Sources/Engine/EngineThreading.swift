@@ -32,14 +32,19 @@ public enum EngineThreading {
     /// A batch is split only if every worker gets at least this many samples.
     nonisolated(unsafe) public static var minSamplesPerWorker = 8
 
+    /// The same for passes without convolutions (e.g. the head): their steps are so short
+    /// that thread hand-off costs more than it saves at small batches.
+    nonisolated(unsafe) public static var minSamplesPerWorkerDense = 256
+
     /// Samples per chunk in forward-only passes (evaluation, latent extraction): small
     /// enough that activations stay in cache.
     nonisolated(unsafe) public static var inferenceChunk = 64
 
     /// Worker threads for a batch of `n` samples under the current policy.
-    static func splitWorkers(for n: Int) -> Int {
+    static func splitWorkers(for n: Int, convolutional: Bool = true) -> Int {
         guard mode == .splitBatch else { return 1 }
-        return max(1, min(workers, n / max(1, minSamplesPerWorker)))
+        let minimum = convolutional ? minSamplesPerWorker : minSamplesPerWorkerDense
+        return max(1, min(workers, n / max(1, minimum)))
     }
 
     /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS.

@@ -156,9 +156,11 @@ public final class Sequential {
         return count
     }
 
-    private func splitWorkers(for n: Int) -> Int {
-        guard let fixed = workerCount else { return EngineThreading.splitWorkers(for: n) }
-        return max(1, min(fixed, n / max(1, EngineThreading.minSamplesPerWorker)))
+    private func splitWorkers(for n: Int, from: Int, to: Int) -> Int {
+        let convolutional = layers[from..<to].contains { $0 is Conv2D }
+        guard let fixed = workerCount else { return EngineThreading.splitWorkers(for: n, convolutional: convolutional) }
+        let minimum = convolutional ? EngineThreading.minSamplesPerWorker : EngineThreading.minSamplesPerWorkerDense
+        return max(1, min(fixed, n / max(1, minimum)))
     }
 
     private static func bounds(_ n: Int, _ parts: Int) -> [Int] {
@@ -177,7 +179,7 @@ public final class Sequential {
     private func runTraining(_ x: Tensor, from: Int) -> Tensor {
         let n = x.batchSize
         let sample = Array(x.shape.dropFirst())
-        let count = prepareWorkers(splitWorkers(for: n), from: from, to: layers.count)
+        let count = prepareWorkers(splitWorkers(for: n, from: from, to: layers.count), from: from, to: layers.count)
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
             EngineThreading.parallel(1) { _ in
@@ -266,7 +268,7 @@ public final class Sequential {
             }
             return t
         }
-        let count = prepareWorkers(splitWorkers(for: n), from: from, to: to)
+        let count = prepareWorkers(splitWorkers(for: n, from: from, to: to), from: from, to: to)
         let b = Sequential.bounds(n, count)
         let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
         let chunk = max(1, EngineThreading.inferenceChunk)
