@@ -7,7 +7,7 @@ Run once (the output is committed):
 
 The misc-fixed fonts of Debian's xfonts-base are public domain. For each font this
 writes Sources/Plot/Text/Fonts/BitmapFont+<name>.swift holding ASCII 32-126 and a few
-symbols (° ± × µ – − λ α σ … ≤ ≥). Every glyph is padded to the font's full cell
+symbols (° ± × µ – − α σ … ≤ ≥). Every glyph is padded to the font's full cell
 (ascent + descent rows); a row is 4 hex digits, the most significant bit is the
 leftmost pixel.
 """
@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 
 FONTS = [("6x13", "fixed6x13"), ("6x13B", "fixed6x13Bold"), ("10x20", "fixed10x20")]
-SYMBOLS = [0xB0, 0xB1, 0xD7, 0xB5, 0x2013, 0x2212, 0x3BB, 0x3B1, 0x3C3, 0x2026, 0x2264, 0x2265]
+SYMBOLS = [0xB0, 0xB1, 0xD7, 0xB5, 0x2013, 0x2212, 0x3B1, 0x3C3, 0x2026, 0x2264, 0x2265]
 SOURCE = "/usr/share/fonts/X11/misc"
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Plot", "Text", "Fonts")
 

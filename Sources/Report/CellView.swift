@@ -34,7 +34,7 @@ enum CellView {
                 } else {
                     c["hasFigure"] = true
                     c["figure"] = ["src": figure.source(embed: embed), "alt": figure.alt, "caption": figure.caption,
-                                   "file": figure.file] as [String: Any]
+                                   "file": figure.file, "width": figure.width] as [String: Any]
                 }
             }
         case nil: break

@@ -9,6 +9,8 @@ struct FigureImage {
     var alt: String
     /// Caption under the figure.
     var caption: String
+    /// Width in CSS pixels (the PNG is drawn at `FigureRenderer.scale` times this).
+    var width: Int
     /// Why drawing failed, if it did.
     var error: String?
 

@@ -1,23 +1,8 @@
-/// Small HTML helpers: escaping for text we build ourselves (Mustache escapes template
-/// variables; these are for HTML assembled in Swift, such as tables).
-enum HTML {
-    /// Escapes `& < > " '` for text and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+import Foundation
 
+/// Small HTML helpers for rendered prose (heading text for the table of contents and slugs).
+/// Escaping of everything else is Mustache's (`{{variable}}`).
+enum HTML {
     /// Text of an HTML fragment with its tags removed (entities are kept as they are).
     static func stripTags(_ html: String) -> String {
         var out = ""
@@ -30,22 +15,8 @@ enum HTML {
 
     /// Decodes the entities cmark and `escape` produce, for slugs.
     static func unescape(_ text: String) -> String {
-        text.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&quot;", with: "\"")
-            .replacingAll("&#39;", with: "'").replacingAll("&amp;", with: "&")
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (Foundation-free, for the helpers above).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -48,6 +48,12 @@ public enum JSONValue: Equatable, Sendable {
         return nil
     }
 
+    /// The items of an `.array`, nil otherwise.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
     /// The string of a `.string`, nil otherwise.
     public var stringValue: String? {
         if case .string(let s) = self { return s }

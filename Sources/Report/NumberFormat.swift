@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the report writes numbers: fixed decimals (POSIX, no locale), no negative zero,
-/// digit grouping for integers, binary units for byte counts.
+/// digit grouping for integers.
 enum NumberFormat {
     /// `value` with exactly `decimals` decimals (`0.8123` at 3 → `0.812`); `-0.000` becomes
     /// `0.000`; NaN is `n/a` and infinities `∞`/`−∞`.
@@ -24,7 +24,7 @@ enum NumberFormat {
         "\(fixed(mean, decimals: decimals)) ± \(fixed(sd, decimals: decimals))"
     }
 
-    /// An integer with thin-space-free comma grouping: `1234567` → `1,234,567`.
+    /// An integer with comma grouping: `1234567` → `1,234,567`.
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
@@ -33,15 +33,5 @@ enum NumberFormat {
             out.append(c)
         }
         return value < 0 ? "-" + out : out
-    }
-
-    /// Bytes in binary units with one decimal (`6144` → `6.0 KiB`), plain below 1 KiB.
-    static func bytes(_ value: Int) -> String {
-        let units = ["KiB", "MiB", "GiB", "TiB"]
-        guard value >= 1024 else { return "\(value) B" }
-        var v = Double(value) / 1024
-        var unit = 0
-        while v >= 1024 && unit + 1 < units.count { v /= 1024; unit += 1 }
-        return "\(fixed(v, decimals: 1)) \(units[unit])"
     }
 }

@@ -13,7 +13,7 @@ public struct Provenance: Sendable, Equatable {
     public var glrVersion: String
     /// The Swift compiler that built glr.
     public var swiftVersion: String
-    /// BLAS library and its configuration string.
+    /// BLAS library and configuration, as `openblas_get_config()` reports it.
     public var blas: String
     /// BLAS thread count.
     public var blasThreads: Int
@@ -62,11 +62,11 @@ public struct Provenance: Sendable, Equatable {
     public static func current(documentPath: String) -> Provenance {
         let directory = URL(fileURLWithPath: documentPath).deletingLastPathComponent().path
         let git = GitInfo(directory: directory.isEmpty ? "." : directory)
-        let config = openblas_get_config().map { String(cString: $0) } ?? "unknown"
+        let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS (configuration unknown)"
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return Provenance(commit: git.commit, workingTree: git.workingTree, glrVersion: glrVersion,
-                          swiftVersion: swiftCompiler, blas: "OpenBLAS (\(config))",
+                          swiftVersion: swiftCompiler, blas: config.trimmingCharacters(in: .whitespaces),
                           blasThreads: Int(openblas_get_num_threads()), cpu: cpuModel(), date: formatter.string(from: Date()))
     }
 

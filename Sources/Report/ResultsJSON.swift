@@ -145,10 +145,3 @@ enum ResultsJSON {
         return try JSONParser.parse(String(decoding: data, as: UTF8.self), source: String(describing: T.self))
     }
 }
-
-extension ExecutedDocument {
-    /// The document's cells in order.
-    var cells: [ExecutedCell] {
-        blocks.compactMap { if case .cell(let c) = $0 { return c } else { return nil } }
-    }
-}

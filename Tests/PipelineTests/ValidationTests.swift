@@ -137,3 +137,33 @@ import Testing
         #expect(p.parameters.map(\.name) == ["seed", "buffer_size"])
     }
 }
+
+@Suite struct PlotValidationTests {
+    func error(_ text: String) -> DocumentError? {
+        do {
+            _ = try Planner().plan(try DocumentParser.parse(text: text, path: "p.md"), overrides: [:], fingerprint: { _ in "f" })
+        } catch let e as DocumentError { return e.errors.first } catch { return nil }
+        return nil
+    }
+
+    @Test func plotKindsAndRequiredKeys() {
+        guard case .badValue(let at, _, "kind", let problem, _)? = error("```run a\n```\n\n```plot\nkind: acuracy-curves\nruns: [a]\n```\n") else {
+            Issue.record("no error"); return
+        }
+        #expect(at.line == 5)
+        #expect(problem.contains("accuracy-curves"))
+        guard case .missingKey(let at2, _, "parameter", _)? = error("```run a\n```\n\n```plot\nkind: final-vs-parameter\nruns: [a]\n```\n") else {
+            Issue.record("no error"); return
+        }
+        #expect(at2.line == 4)
+        #expect(error("```params\nseed: 1\n```\n\n```plot\nkind: examples\n```\n") == nil)
+        guard case .badValue(_, _, "columns", let p, _)? = error("```run a\n```\n\n```table\nruns: a\ncolumns: [final_acc]\n```\n") else {
+            Issue.record("no error"); return
+        }
+        #expect(p.contains("final_accuracy"))
+    }
+}
+
+extension DocumentError: Equatable {
+    public static func == (a: DocumentError, b: DocumentError) -> Bool { a.description == b.description }
+}

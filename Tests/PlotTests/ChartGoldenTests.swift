@@ -113,4 +113,30 @@ import Testing
         let grid = ImageGrid(title: "Example inputs", rows: rows, columnLabels: ["ring", "bar", "cross"], magnification: 3)
         try expectGolden(grid.render(), "image_grid")
     }
+
+    /// Ten classes, real and generated: the legend flows into columns beside a short plot.
+    @Test func scatterLegendColumnsGolden() throws {
+        var random = Xorshift(state: 42)
+        var groups: [ScatterPlot.Group] = []
+        for c in 0..<10 {
+            let angle = Double(c) * 2 * Double.pi / 10
+            for generated in [false, true] {
+                let xs = (0..<15).map { _ in 3 * cos(angle) + 0.5 * random.normal() }
+                let ys = (0..<15).map { _ in 3 * sin(angle) + 0.5 * random.normal() }
+                groups.append(.init(name: "\(c) " + (generated ? "gen" : "real"), x: xs, y: ys,
+                                    color: Palette.color(c), marker: generated ? .triangle : .circle, opacity: 0.8))
+            }
+        }
+        let plot = ScatterPlot(title: "Latents per class", x: Axis("z1"), y: Axis("z2"), groups: groups,
+                               markerSize: 5, style: ChartStyle(width: 520, height: 260))
+        try expectGolden(plot.render(), "scatter_legend_columns")
+    }
+
+    @Test func heatmapAtScale2() throws {
+        let r: [[Double]] = [[0.99, 0.12, 0.10], [0.95, 0.98, 0.11], [0.90, 0.93, 0.97]]
+        let map = Heatmap(title: "Accuracy (naive)", values: r, rowLabels: ["after 1", "after 2", "after 3"],
+                          columnLabels: ["exp 1", "exp 2", "exp 3"], xLabel: "Test experience",
+                          yLabel: "Trained up to", colorBarLabel: "Accuracy", scale: 2)
+        try expectGolden(map.render(), "heatmap_2x")
+    }
 }

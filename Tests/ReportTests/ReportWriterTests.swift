@@ -11,7 +11,7 @@ import Testing
         return (dir, try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8))
     }
 
-    @Test(.disabled("needs Plot's charts")) func matchesSnapshotOutsideTheVolatileBlock() throws {
+    @Test func matchesSnapshotOutsideTheVolatileBlock() throws {
         let (_, html) = try render()
         try expectSnapshot(VolatileBlock.strip(html), named: "tiny-index.html")
     }
@@ -28,7 +28,7 @@ import Testing
         #expect(html.components(separatedBy: VolatileBlock.begin).count == 2, "exactly one volatile block")
     }
 
-    @Test(.disabled("needs Plot's charts")) func reRenderIsByteIdenticalOutsideTheVolatileBlock() throws {
+    @Test func reRenderIsByteIdenticalOutsideTheVolatileBlock() throws {
         var later = Fixtures.provenance
         later.date = "2026-02-03T04:05:06Z"
         let (dirA, htmlA) = try render(Fixtures.document(seconds: 1.5, hit: false))
@@ -93,7 +93,7 @@ import Testing
         #expect(html[next.lowerBound...].contains("kind: final-vs-parameter"))
     }
 
-    @Test(.disabled("needs Plot's charts")) func embedWritesOneSelfContainedFile() throws {
+    @Test func embedWritesOneSelfContainedFile() throws {
         let (dir, html) = try render(embed: true)
         #expect(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"))
         #expect(!html.contains("src=\"fig-"))
@@ -101,9 +101,9 @@ import Testing
         #expect(files == ["index.html", "results.json"])
     }
 
-    @Test(.disabled("needs Plot's charts")) func figuresHaveAltTextAndCaption() throws {
+    @Test func figuresHaveAltTextAndCaption() throws {
         let (_, html) = try render()
-        #expect(html.contains("<img src=\"fig-6-bars.png\" alt=\"Bar chart of final average accuracy (mean ± sd over seeds): naive 0.627 ± 0.000, glr 0.847 ± 0.000.\">"))
+        #expect(html.contains("<img src=\"fig-6-bars.png\" width=\"360\" alt=\"Bar chart of final average accuracy (mean ± sd over seeds): naive 0.627 ± 0.000, glr 0.847 ± 0.000.\">"))
         #expect(html.contains("<figcaption>Final accuracy per strategy</figcaption>"))
     }
 
@@ -112,5 +112,36 @@ import Testing
         #expect(!html.contains("src=\"http"))
         #expect(!html.contains("<link"))
         #expect(!html.contains("@import"))
+    }
+}
+
+@Suite struct ReportWriterEdgeTests {
+    @Test func missingTemplatesNameTheSearchedPlace() throws {
+        let nowhere = Fixtures.temporaryDirectory().appendingPathComponent("no-templates")
+        #expect(throws: ReportError.templatesNotFound(searched: [nowhere.path])) {
+            try ReportWriter.write(Fixtures.document(), to: Fixtures.temporaryDirectory(), embed: false, templates: nowhere,
+                                   provenance: Fixtures.provenance)
+        }
+    }
+
+    @Test func repeatedHeadingsGetUniqueAnchorsAndTheTitleIsNotRepeated() throws {
+        let document = ExecutedDocument(path: "x.md", name: "x", title: "Title", parameters: [],
+                                        blocks: [.prose(markdown: "# Title\n\n## Results\n\n### Results\n\n## Provenance\n")],
+                                        datasetFingerprints: [:], engineVersion: "e", seconds: 0)
+        let dir = Fixtures.temporaryDirectory()
+        let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
+        let html = try String(contentsOf: summary.index, encoding: .utf8)
+        #expect(html.contains("<h2 id=\"results\">Results</h2>"))
+        #expect(html.contains("<h3 id=\"results-2\">Results</h3>"))
+        #expect(html.contains("<h2 id=\"provenance-2\">Provenance</h2>"), "the provenance section keeps its own id")
+        #expect(html.components(separatedBy: "<h1").count == 2, "one h1: the page title")
+        #expect(html.contains("<li class=\"sub\"><a href=\"#results-2\">Results</a></li>"))
+    }
+
+    @Test func staleFiguresAreRemoved() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try Data([1, 2, 3]).write(to: dir.appendingPathComponent("fig-99-old.png"))
+        try ReportWriter.write(Fixtures.document(), to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("fig-99-old.png").path))
     }
 }

@@ -30,6 +30,10 @@ public enum CacheMaintenance {
     public static func clear(_ store: DirectoryCacheStore) throws -> Int {
         let names = try store.names()
         for name in names { try store.purge(name) }
+        // Temporary files of writes interrupted by a crash.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? [] where name.hasPrefix(".tmp-") {
+            try store.purge(name)
+        }
         return names.count
     }
 

@@ -18,8 +18,15 @@ public enum EditDistance {
         return previous[b.count]
     }
 
-    /// The candidate closest to `word`, if it is within max(2, length/3) edits.
+    /// The candidate closest to `word`, if it is within max(2, length/3) edits; otherwise
+    /// the first candidate that `word` (3 or more characters) abbreviates.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        if let close = closest(word, candidates) { return close }
+        guard word.count >= 3 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
+    }
+
+    private static func closest(_ word: String, _ candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let d = between(word, candidate)

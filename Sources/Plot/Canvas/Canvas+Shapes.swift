@@ -5,8 +5,8 @@ extension Canvas {
         let ax0 = min(x, x + w) + Double(originX), ax1 = max(x, x + w) + Double(originX)
         let ay0 = min(y, y + h) + Double(originY), ay1 = max(y, y + h) + Double(originY)
         guard ax0.isFinite, ax1.isFinite, ay0.isFinite, ay1.isFinite else { return }
-        let px0 = max(clipMinX, Int(ax0.rounded(.down))), px1 = min(clipMaxX, Int(ax1.rounded(.up)))
-        let py0 = max(clipMinY, Int(ay0.rounded(.down))), py1 = min(clipMaxY, Int(ay1.rounded(.up)))
+        let px0 = max(clipMinX, floorPixel(ax0)), px1 = min(clipMaxX, ceilPixel(ax1))
+        let py0 = max(clipMinY, floorPixel(ay0)), py1 = min(clipMaxY, ceilPixel(ay1))
         guard px0 < px1, py0 < py1 else { return }
         for py in py0..<py1 {
             let cy = min(ay1, Double(py + 1)) - max(ay0, Double(py))
@@ -53,10 +53,10 @@ extension Canvas {
     private mutating func ring(_ cx: Double, _ cy: Double, inner: Double, outer: Double, color: Color) {
         let ax = cx + Double(originX), ay = cy + Double(originY)
         guard ax.isFinite, ay.isFinite, outer > 0 else { return }
-        let x0 = max(clipMinX, Int((ax - outer - 1).rounded(.down)))
-        let x1 = min(clipMaxX, Int((ax + outer + 1).rounded(.up)))
-        let y0 = max(clipMinY, Int((ay - outer - 1).rounded(.down)))
-        let y1 = min(clipMaxY, Int((ay + outer + 1).rounded(.up)))
+        let x0 = max(clipMinX, floorPixel(ax - outer - 1))
+        let x1 = min(clipMaxX, ceilPixel(ax + outer + 1))
+        let y0 = max(clipMinY, floorPixel(ay - outer - 1))
+        let y1 = min(clipMaxY, ceilPixel(ay + outer + 1))
         guard x0 < x1, y0 < y1 else { return }
         for py in y0..<y1 {
             for px in x0..<x1 {

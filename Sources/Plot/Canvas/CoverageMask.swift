@@ -16,8 +16,8 @@ struct CoverageMask {
 
     /// A mask covering the absolute box `[x0, x1] × [y0, y1]` (plus one pixel) clipped to the canvas clip.
     init(canvas: Canvas, x0: Double, y0: Double, x1: Double, y1: Double) {
-        func lo(_ v: Double, _ limit: Int) -> Int { v.isFinite ? max(limit, Int((v - 1).rounded(.down))) : limit }
-        func hi(_ v: Double, _ limit: Int) -> Int { v.isFinite ? min(limit, Int((v + 2).rounded(.up))) : limit }
+        func lo(_ v: Double, _ limit: Int) -> Int { v.isFinite ? max(limit, floorPixel(v - 1)) : limit }
+        func hi(_ v: Double, _ limit: Int) -> Int { v.isFinite ? min(limit, ceilPixel(v + 2)) : limit }
         self.init(minX: lo(x0, canvas.clipMinX), minY: lo(y0, canvas.clipMinY),
                   maxX: hi(x1, canvas.clipMaxX), maxY: hi(y1, canvas.clipMaxY))
     }
@@ -25,29 +25,38 @@ struct CoverageMask {
     var width: Int { maxX - minX }
 
     /// Raises coverage to that of a round-capped segment (a capsule) from a to b with
-    /// half-width `radius`: `clamp(radius + 0.5 - d, 0, 1)` at distance d of a pixel
-    /// centre, so a line's cross-section integrates to its width. Lines thinner than
-    /// one pixel use `width · clamp(1 - d, 0, 1)` (same integral, less contrast).
+    /// half-width `radius`.
+    ///
+    /// Beside the segment the coverage is the exact area of the pixel square inside the
+    /// band `|d| ≤ radius` (the square's projection on the normal is a trapezoid, whose
+    /// CDF is integrated in closed form), so lines of every angle and width have the right
+    /// weight. Beyond the ends (round caps) it is `clamp(radius + 0.5 - distance, 0, 1)`.
     mutating func addCapsule(_ a: Point, _ b: Point, radius: Double) {
         let r = max(radius, 0)
-        let reach = max(r, 0.5) + 0.5
-        let x0 = max(minX, Int((min(a.x, b.x) - reach).rounded(.down)))
-        let x1 = min(maxX, Int((max(a.x, b.x) + reach).rounded(.up)))
-        let y0 = max(minY, Int((min(a.y, b.y) - reach).rounded(.down)))
-        let y1 = min(maxY, Int((max(a.y, b.y) + reach).rounded(.up)))
+        let reach = r + 1
+        let x0 = max(minX, floorPixel(min(a.x, b.x) - reach))
+        let x1 = min(maxX, ceilPixel(max(a.x, b.x) + reach))
+        let y0 = max(minY, floorPixel(min(a.y, b.y) - reach))
+        let y1 = min(maxY, ceilPixel(max(a.y, b.y) + reach))
         guard x0 < x1, y0 < y1 else { return }
         let dx = b.x - a.x, dy = b.y - a.y
-        let len2 = dx * dx + dy * dy
-        let thin = r < 0.5
+        let length = (dx * dx + dy * dy).squareRoot()
+        let ux = length > 0 ? dx / length : 1, uy = length > 0 ? dy / length : 0
+        let band = BandProfile(nx: -uy, ny: ux)
         for y in y0..<y1 {
             let py = Double(y) + 0.5
             for x in x0..<x1 {
                 let px = Double(x) + 0.5
-                var t = len2 > 0 ? ((px - a.x) * dx + (py - a.y) * dy) / len2 : 0
-                t = min(max(t, 0), 1)
-                let ex = px - (a.x + t * dx), ey = py - (a.y + t * dy)
-                let d = (ex * ex + ey * ey).squareRoot()
-                let c = thin ? 2 * r * min(max(1 - d, 0), 1) : min(max(r + 0.5 - d, 0), 1)
+                let t = (px - a.x) * ux + (py - a.y) * uy
+                let c: Double
+                if t >= 0 && t <= length {
+                    let d = -(px - a.x) * uy + (py - a.y) * ux
+                    c = band.cdf(d + r) - band.cdf(d - r)
+                } else {
+                    let ex = t < 0 ? px - a.x : px - b.x, ey = t < 0 ? py - a.y : py - b.y
+                    let dist = (ex * ex + ey * ey).squareRoot()
+                    c = r < 0.5 ? 2 * r * min(max(1 - dist, 0), 1) : min(max(r + 0.5 - dist, 0), 1)
+                }
                 let i = (y - minY) * width + (x - minX)
                 values[i] = max(values[i], Float(c))
             }

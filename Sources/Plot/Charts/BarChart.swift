@@ -83,7 +83,7 @@ public struct BarChart: Sendable {
                 }
             }
         }
-        if !series.isEmpty { frame.drawLegend(&canvas, legendBox, legend) }
+        frame.drawLegend(&canvas)
         return canvas
     }
 }

@@ -72,7 +72,7 @@ public struct Heatmap: Sendable {
             for j in 0..<columns { drawCell(&canvas, values[i][j], x: left + cell * Double(j), y: y, cell: cell, font: font) }
         }
         for j in 0..<columns {
-            let label = ChartFrame.truncate(columnLabels[j], font: font, width: cell - 2 * s)
+            let label = font.truncated(columnLabels[j], width: cell - 2 * s)
             canvas.text(label, left + cell * (Double(j) + 0.5), top + gridH + 5 * s, font: font, color: .ink, align: .center)
         }
         if !xLabel.isEmpty {

@@ -54,7 +54,7 @@ public struct ImageGrid: Sendable {
             canvas.text(title, Double(width) / 2, Double(pad), font: bold, color: .ink, align: .center)
         }
         for (j, label) in columnLabels.enumerated() {
-            let fitted = ChartFrame.truncate(label, font: font, width: Double(cellW + gap - font.advance / 2))
+            let fitted = font.truncated(label, width: Double(cellW + gap - font.advance / 2))
             canvas.text(fitted, Double(left + j * (cellW + gap)) + Double(cellW) / 2, Double(headerTop),
                         font: font, color: .ink, align: .center)
         }

@@ -85,7 +85,7 @@ public struct LineChart: Sendable {
                 }
             }
         }
-        if !series.isEmpty { frame.drawLegend(&canvas, legendBox, legend) }
+        frame.drawLegend(&canvas)
         return canvas
     }
 }

@@ -64,7 +64,7 @@ public struct ScatterPlot: Sendable {
                 }
             }
         }
-        if !entries.isEmpty { frame.drawLegend(&canvas, legendBox, legend) }
+        frame.drawLegend(&canvas)
         return canvas
     }
 }

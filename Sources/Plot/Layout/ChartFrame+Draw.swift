@@ -26,12 +26,16 @@ extension ChartFrame {
         for (v, label) in xTicks {
             let px = (x(v) - s / 2).rounded()
             if xTickMarks { canvas.fillRect(px, bottom + s, s, tick, color: .ink) }
-            let fitted = ChartFrame.truncate(label, font: font, width: spacing - Double(font.advance))
-            canvas.text(fitted, px + s / 2, bottom + s + tick + 3 * s, font: font, color: .ink, align: .center)
+            let lines = font.wrap(label, width: spacing - Double(font.advance), maxLines: xLabelLines)
+            for (k, text) in lines.enumerated() {
+                canvas.text(text, px + s / 2, bottom + s + tick + 3 * s + Double(k * font.lineHeight),
+                            font: font, color: .ink, align: .center)
+            }
         }
         let line = Double(font.lineHeight)
         if !xAxis.label.isEmpty {
-            canvas.text(xAxis.label, (left + right) / 2, bottom + s + tick + 3 * s + line + 4 * s,
+            let labelTop = bottom + s + tick + 3 * s + line * Double(xLabelLines) + 4 * s
+            canvas.text(xAxis.label, (left + right) / 2, labelTop,
                         font: font, color: .ink, align: .center)
         }
         if !yAxis.label.isEmpty {
@@ -46,10 +50,11 @@ extension ChartFrame {
         canvas.withClip(x: x0, y: y0, width: Int(right + margin) - x0, height: Int(bottom + margin) - y0, body)
     }
 
-    /// Draws `legend` at `position` (inside corners or to the right of the plot).
-    func drawLegend(_ canvas: inout Canvas, _ legend: Legend, _ position: LegendPosition) {
+    /// Draws the legend at its position (inside a corner or to the right of the plot).
+    func drawLegend(_ canvas: inout Canvas) {
+        guard let legend else { return }
         let (w, h) = legend.size, inset = 6 * legend.style.s
-        switch position {
+        switch legendPosition {
         case .none: return
         case .right: legend.draw(&canvas, x: right + 8 * legend.style.s, y: top, framed: false)
         case .topLeft: legend.draw(&canvas, x: left + inset, y: top + inset, framed: true)
@@ -57,15 +62,5 @@ extension ChartFrame {
         case .bottomLeft: legend.draw(&canvas, x: left + inset, y: bottom - h - inset, framed: true)
         case .bottomRight: legend.draw(&canvas, x: right - w - inset, y: bottom - h - inset, framed: true)
         }
-    }
-
-    /// `text` shortened with "…" to fit `width` pixels (unchanged if it fits).
-    static func truncate(_ text: String, font: Font, width: Double) -> String {
-        if Double(font.width(of: text)) <= width { return text }
-        var scalars = Array(text.unicodeScalars)
-        while !scalars.isEmpty && Double((scalars.count + 1) * font.advance) > width { scalars.removeLast() }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out) + "…"
     }
 }

@@ -1,36 +1,30 @@
-/// Where a chart puts its legend.
-public enum LegendPosition: Sendable {
-    /// No legend.
-    case none
-    /// Outside the plot, to its right (space is reserved; never overlaps data).
-    case right
-    /// Inside the plot, in a corner, on a translucent white box.
-    case topLeft, topRight, bottomLeft, bottomRight
-}
-
-/// One legend row: a swatch (line, marker or box) and a name.
-struct LegendEntry {
-    var name: String
-    var color: Color
-    var marker: Marker? = nil
-    var dash: Dash? = nil
-    var line = true
-    var box = false
-}
-
 /// Measures and draws a legend.
 struct Legend {
     let entries: [LegendEntry]
     let style: ChartStyle
+    /// Height available; entries flow into further columns beyond it.
+    var maxHeight = Double.infinity
 
     var swatchWidth: Double { 22 * style.s }
     var rowHeight: Double { Double(style.font.lineHeight) + 3 * style.s }
     var padding: Double { 6 * style.s }
 
+    /// Entries per column so that the box fits `maxHeight` (at least one).
+    var rowsPerColumn: Int {
+        let fit = (maxHeight - 2 * padding + 3 * style.s) / rowHeight
+        return max(1, min(entries.count, fit.isFinite ? Int(fit) : entries.count))
+    }
+
+    /// Width of one column: swatch, gap and the longest name.
+    var columnWidth: Double {
+        swatchWidth + 6 * style.s + (entries.map { Double(style.font.width(of: $0.name)) }.max() ?? 0)
+    }
+
     /// Size of the legend box.
     var size: (width: Double, height: Double) {
-        let names = entries.map { Double(style.font.width(of: $0.name)) }.max() ?? 0
-        return (2 * padding + swatchWidth + 6 * style.s + names, 2 * padding + rowHeight * Double(entries.count) - 3 * style.s)
+        let rows = rowsPerColumn, columns = (entries.count + rows - 1) / rows
+        return (2 * padding + Double(columns) * columnWidth + Double(max(0, columns - 1)) * 12 * style.s,
+                2 * padding + rowHeight * Double(rows) - 3 * style.s)
     }
 
     /// Draws the legend box with its top-left corner at (x, y), region-relative.
@@ -41,9 +35,9 @@ struct Legend {
             canvas.strokeRect(x, y, w, h, width: style.s, color: .grid.mixed(with: .muted, 0.3))
         }
         for (i, entry) in entries.enumerated() {
-            let top = y + padding + rowHeight * Double(i)
+            let top = y + padding + rowHeight * Double(i % rowsPerColumn)
             let cy = top + Double(style.font.lineHeight) / 2
-            let sx = x + padding
+            let sx = x + padding + Double(i / rowsPerColumn) * (columnWidth + 12 * style.s)
             if entry.box {
                 canvas.fillRect(sx + 4 * style.s, cy - 5 * style.s, swatchWidth - 8 * style.s, 10 * style.s, color: entry.color)
             } else if entry.line {

@@ -2,7 +2,7 @@
 ///
 /// The embedded fonts (`fixed6x13`, `fixed6x13Bold`, `fixed10x20`) are X11 misc-fixed
 /// fonts (public domain) converted by scripts/make-font.py. They hold ASCII 32-126
-/// and ° ± × µ – − λ α σ … ≤ ≥; any other character draws as "?".
+/// and ° ± × µ – − α σ … ≤ ≥; any other character draws as "?".
 public struct BitmapFont: Sendable {
     /// The X11 name, e.g. "6x13".
     public let name: String

@@ -31,7 +31,7 @@ extension Canvas {
     /// Top-left of the unrotated text box for an anchor and alignment.
     private func textOrigin(_ width: Int, _ font: Font, _ x: Double, _ y: Double,
                             _ align: HAlign, _ valign: VAlign) -> (Int, Int) {
-        let ax = Int(x.rounded()), ay = Int(y.rounded())
+        let ax = floorPixel(x + 0.5), ay = floorPixel(y + 0.5)
         let left: Int
         switch align {
         case .left: left = ax
