@@ -1,4 +1,5 @@
 import Continual
+import Data
 import Foundation
 import Pipeline
 import Testing
@@ -185,5 +186,25 @@ import Testing
         let document = try s.executor(backend).execute(path: s.path, overrides: [:], cells: ["replay"])
         #expect(backend.runs == ["replay-50-11"])
         #expect(cells(of: document).first { $0.name == "naive" }?.status == .skipped("not selected"))
+    }
+}
+
+@Suite struct DatasetFingerprintTests {
+    @Test func changedDataFilesChangeRunKeys() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data", isDirectory: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try writeTinyDataset(in: data)
+        let path = try writeDocument("```params\ndataset: \(data.path)\n```\n\n```run a\nstrategy: naive\n```\n", in: dir)
+        let executor = DocumentExecutor(cacheDirectory: dir.appendingPathComponent("cache"), progress: .silent, backend: ScriptedBackend())
+        let first = try executor.plan(path: path, overrides: [:])
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("cache/datasets.json").path))
+        #expect(try executor.plan(path: path, overrides: [:]).runs[0].key == first.runs[0].key)
+        Thread.sleep(forTimeInterval: 0.02)
+        try writeTinyDataset(in: data, salt: 1)
+        let second = try executor.plan(path: path, overrides: [:])
+        #expect(second.runs[0].key != first.runs[0].key)
+        #expect(second.datasetFingerprints[data.path] == (try DatasetLoader.fingerprint(data.path)))
     }
 }

@@ -86,7 +86,7 @@ import Testing
 
     @Test func overridesAreTypedByTheDeclaration() throws {
         let text = "```params\nbuffer_size: 6000\nlr: 0.01\nseed: 1\n```\n\n```run r\nstrategy: replay\n```\n"
-        let p = try plan(text, overrides: ["buffer_size": "600", "lr": "0.1"])
+        let p = try plan(text, overrides: ["buffer_size": "600", "lr": "1e-1"])
         #expect(p.runs[0].configuration.bufferSize == 600)
         #expect(p.runs[0].configuration.learningRate == 0.1)
         #expect(p.parameters.first { $0.name == "buffer_size" }?.overridden == true)

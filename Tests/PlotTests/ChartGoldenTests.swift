@@ -139,4 +139,35 @@ import Testing
                           yLabel: "Trained up to", colorBarLabel: "Accuracy", scale: 2)
         try expectGolden(map.render(), "heatmap_2x")
     }
+
+    /// A parameter sweep with crowded explicit ticks: labels that would touch are skipped.
+    @Test func irregularExplicitTicksGolden() throws {
+        let sizes: [Double] = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+        let chart = LineChart(
+            title: "Final accuracy vs buffer size", x: Axis("Buffer size M", ticks: sizes),
+            y: Axis("Final accuracy", range: 0...1),
+            series: [
+                .init(name: "replay", x: sizes, y: sizes.map { 0.4 + 0.5 * (1 - exp(-$0 / 600)) }, marker: .circle),
+                .init(name: "glr", x: sizes, y: sizes.map { _ in 0.86 }, marker: .diamond),
+                .init(name: "joint", x: [10, 5000], y: [0.95, 0.95], color: .muted, marker: .square, dash: .dashed(),
+                      lineWidth: 1.5),
+                .init(name: "naive", x: [10, 5000], y: [0.33, 0.33], color: .black, dash: .dotted()),
+            ],
+            style: ChartStyle(width: 520, height: 300))
+        try expectGolden(chart.render(), "line_chart_irregular_ticks")
+    }
+
+    /// The same sweep on a logarithmic x axis.
+    @Test func logAxisGolden() throws {
+        let sizes: [Double] = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+        let chart = LineChart(
+            title: "Final accuracy vs buffer size (log scale)", x: Axis("Buffer size M", logScale: true),
+            y: Axis("Final accuracy", range: 0...1),
+            series: [
+                .init(name: "replay", x: sizes, y: sizes.map { 0.4 + 0.5 * (1 - exp(-$0 / 600)) }, marker: .circle),
+                .init(name: "glr", x: [0] + sizes, y: [0.5] + sizes.map { _ in 0.86 }, marker: .diamond),
+            ],
+            style: ChartStyle(width: 520, height: 300))
+        try expectGolden(chart.render(), "line_chart_log_axis")
+    }
 }

@@ -42,3 +42,23 @@ import Testing
         }
     }
 }
+
+/// Series colours.
+@Suite struct PaletteTests {
+    /// The first 24 series colours are pairwise distinct; the first 8 are Okabe-Ito's.
+    @Test func seriesColoursAreDistinct() {
+        let colours = (0..<24).map(Palette.color)
+        #expect(Set(colours).count == 24)
+        #expect(Array(colours.prefix(8)) == Palette.okabeIto)
+        #expect(Palette.okabeIto[0] == Color(hex: 0x0072B2) && Palette.okabeIto[1] == Color(hex: 0xE69F00))
+    }
+
+    /// Viridis runs from dark purple to yellow and is monotone in luminance.
+    @Test func viridisIsMonotone() {
+        func luminance(_ c: Color) -> Double { 0.2126 * Double(c.r) + 0.7152 * Double(c.g) + 0.0722 * Double(c.b) }
+        let samples = (0...50).map { ColorMap.viridis.color(at: Double($0) / 50) }
+        #expect(samples.first == Color(hex: 0x440154) && samples.last == Color(hex: 0xFDE725))
+        for k in 1..<samples.count { #expect(luminance(samples[k]) >= luminance(samples[k - 1])) }
+        #expect(ColorMap.viridis.color(at: -3) == samples.first && ColorMap.viridis.color(at: .nan) == samples.first)
+    }
+}

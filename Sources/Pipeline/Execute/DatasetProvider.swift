@@ -34,11 +34,14 @@ public final class DatasetProvider {
         return d
     }
 
-    /// The fingerprint of a spec: from the memo when the files are unchanged, else by loading.
+    /// The fingerprint of a spec: from the memo when the files are unchanged, else by
+    /// hashing the files (without decoding them).
     public func fingerprint(_ spec: String) throws -> String {
         if let d = loaded[spec] { return d.fingerprint }
         if let stamps = stamps(spec), let m = memo[spec], m.files == stamps { return m.fingerprint }
-        return try dataset(spec).fingerprint
+        let print = try DatasetLoader.fingerprint(spec)
+        remember(spec, print)
+        return print
     }
 
     /// Datasets loaded so far, by spec.
@@ -49,16 +52,16 @@ public final class DatasetProvider {
         memo[spec] = Memo(files: stamps, fingerprint: fingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if let data = try? encoder.encode(memo) { try? data.write(to: url, options: .atomic) }
     }
 
     private func stamps(_ spec: String) -> [FileStamp]? {
-        let directory = spec == DatasetLoader.defaultName ? DatasetLoader.defaultDirectory : spec
+        guard let files = try? DatasetLoader.files(spec) else { return nil }
         var result: [FileStamp] = []
-        for base in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
-            let candidates = [base + ".gz", base].map { URL(fileURLWithPath: directory).appendingPathComponent($0).path }
-            guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        for file in files {
+            let path = file.path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             result.append(FileStamp(path: path, size: size, modified: modified))

@@ -59,7 +59,9 @@ public indirect enum ValueType: Sendable {
             guard v >= minimum else { throw bad("\(v) is below \(minimum)") }
             return value
         case .number(let minimum):
-            guard let v = value.number, v.isFinite else { throw bad("'\(value)' is not a number") }
+            var number = value.number
+            if number == nil, case .string(let text) = value { number = Double(text) }  // `1e-2`: a string to YAML 1.1
+            guard let v = number, v.isFinite else { throw bad("'\(value)' is not a number") }
             guard v >= minimum else { throw bad("\(v) is below \(minimum.formatted)") }
             return .double(v)
         case .boolean:

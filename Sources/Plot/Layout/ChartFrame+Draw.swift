@@ -17,16 +17,25 @@ extension ChartFrame {
         }
         canvas.fillRect(left - s, top, s, bottom - top + s, color: .ink)
         canvas.fillRect(left - s, bottom, right - left + s, s, color: .ink)
-        for (v, label) in yTicks {
+        var previousTop = Double.infinity
+        for (v, label) in yTicks.sorted(by: { $0.0 < $1.0 }) {
             let py = (y(v) - s / 2).rounded()
             canvas.fillRect(left - s - tick, py, tick, s, color: .ink)
+            let half = Double(font.lineHeight) / 2
+            if py + half > previousTop - s { continue }
+            previousTop = py - half
             canvas.text(label, left - s - tick - 3 * s, py + s / 2, font: font, color: .ink, align: .right, valign: .middle)
         }
         let spacing = xTicks.count > 1 ? abs(x(xTicks[1].0) - x(xTicks[0].0)) : right - left
+        // Labels are placed left to right; one that would touch the previous is skipped.
+        var previousRight = -Double.infinity
         for (v, label) in xTicks {
             let px = (x(v) - s / 2).rounded()
             if xTickMarks { canvas.fillRect(px, bottom + s, s, tick, color: .ink) }
-            let lines = font.wrap(label, width: spacing - Double(font.advance), maxLines: xLabelLines)
+            let lines = categorical ? font.wrap(label, width: spacing - Double(font.advance), maxLines: xLabelLines) : [label]
+            let half = Double(lines.map { font.width(of: $0) }.max() ?? 0) / 2
+            if px - half < previousRight + Double(font.advance) { continue }
+            previousRight = px + half
             for (k, text) in lines.enumerated() {
                 canvas.text(text, px + s / 2, bottom + s + tick + 3 * s + Double(k * font.lineHeight),
                             font: font, color: .ink, align: .center)

@@ -10,8 +10,15 @@ public enum Palette {
         Color(hex: 0xCC79A7), Color(hex: 0x56B4E9), Color(hex: 0xF0E442), Color(hex: 0x000000),
     ]
 
-    /// The colour of series `index` (cycling after eight).
+    /// The colour of series `index`: the eight Okabe-Ito colours, then the same eight
+    /// 40 % darker (mixed with black), then 45 % lighter (mixed with white), repeating.
     public static func color(_ index: Int) -> Color {
-        okabeIto[((index % okabeIto.count) + okabeIto.count) % okabeIto.count]
+        let n = okabeIto.count, i = max(0, index)
+        let base = okabeIto[i % n]
+        switch (i / n) % 3 {
+        case 1: return base == .black ? Color(hex: 0x777777) : base.mixed(with: .black, 0.4)
+        case 2: return base.mixed(with: .white, 0.45)
+        default: return base
+        }
     }
 }
