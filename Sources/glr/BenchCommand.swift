@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Threads (default: the number of cores).")
     var threads: Int?
 
+    @Option(help: "im2col workspace bound in floats per convolution chunk (tuning).")
+    var columnFloats: Int?
+
     @Flag(help: "Print a per-layer CPU-time profile of a training step (one thread) instead.")
     var profile = false
 
@@ -46,6 +49,10 @@ struct BenchCommand: ParsableCommand {
         }
         guard trials > 0, trialSeconds > 0 else { throw ValidationError("--trials and --trial-seconds must be positive") }
         AllocatorTuning.apply()
+        if let c = columnFloats {
+            guard c > 0 else { throw ValidationError("--column-floats must be positive, got \(c)") }
+            Conv2D.defaultMaxColumnFloats = c
+        }
         if profile {
             print(LayerProfile.convGemms())
             for batch in [64, 256] { print(LayerProfile.measure(batch: batch).text) }
