@@ -35,6 +35,19 @@ import Testing
         #expect(dataset.fingerprint == String(reference))
     }
 
+    @Test func filesAndFingerprintWithoutLoading() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { cleanup(dir) }
+        try tiny.write(to: dir, gzip: true)
+        // A raw file next to a gzipped one: the gzipped one is preferred.
+        try writeFile(IDXFile.encode([1], dimensions: [1]), "train-labels-idx1-ubyte", in: dir)
+        let files = try DatasetLoader.files(dir.path)
+        #expect(files.map(\.lastPathComponent) == ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                                                  "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
+        #expect(try DatasetLoader.fingerprint(dir.path) == DatasetLoader.load(dir.path).fingerprint)
+        #expect(throws: DataError.directoryMissing(path: "/nonexistent/x")) { try DatasetLoader.fingerprint("/nonexistent/x") }
+    }
+
     @Test func fingerprintChangesWithTheData() throws {
         let a = try makeTemporaryDirectory(), b = try makeTemporaryDirectory()
         defer { cleanup(a); cleanup(b) }

@@ -87,3 +87,19 @@ struct TinyDataset {
         }
     }
 }
+
+/// An in-memory dataset for benchmark tests. Image i of a split has pixel j equal to
+/// (j + 1) / (P + 1) scaled by a per-image factor, so pixels within an image are distinct
+/// (a permutation can be read back) and the pixel sum identifies the image.
+func syntheticDataset(train: Int, test: Int, height: Int, width: Int, classes: Int) -> ImageDataset {
+    func split(_ n: Int, offset: Int) -> RawImages {
+        let p = height * width
+        var pixels = [Float](repeating: 0, count: n * p)
+        for i in 0..<n {
+            let factor = Float(1 + (i + offset) % 97) / 97
+            for j in 0..<p { pixels[i * p + j] = factor * Float(j + 1) / Float(p + 1) }
+        }
+        return RawImages(pixels: pixels, labels: (0..<n).map { Int32(($0 * 7 + offset) % classes) }, height: height, width: width)
+    }
+    return ImageDataset(name: "synthetic", train: split(train, offset: 0), test: split(test, offset: 31), fingerprint: "synthetic")
+}

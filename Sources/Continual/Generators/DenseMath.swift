@@ -1,0 +1,77 @@
+// Small dense-algebra helpers for the mixture code: BLAS wrappers, log-sum-exp, Cholesky.
+// N = samples, D = dimension, K = components. Everything row-major Double.
+
+import CBLAS
+import Foundation
+
+enum DenseMath {
+    /// C (m×n) = alpha · op(A) · op(B) + beta · C, row-major doubles (cblas_dgemm).
+    @inline(__always)
+    static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double = 1,
+                     a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+                     beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// Single-precision counterpart of `gemm` (cblas_sgemm).
+    @inline(__always)
+    static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                      beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// log Σ_k exp(row[k]) for one row of `count` values, computed stably around the maximum.
+    @inline(__always)
+    static func logSumExp(_ row: UnsafeMutablePointer<Double>, count: Int) -> Double {
+        var m = -Double.infinity
+        for k in 0..<count where row[k] > m { m = row[k] }
+        if m == -Double.infinity { return m }
+        var s = 0.0
+        for k in 0..<count { s += exp(row[k] - m) }
+        return m + log(s)
+    }
+
+    /// In-place lower Cholesky factor of a symmetric D×D matrix (upper triangle zeroed).
+    /// Returns false when the matrix is not positive definite.
+    static func cholesky(_ a: inout [Double], dimension d: Int) -> Bool {
+        for j in 0..<d {
+            var s = a[j * d + j]
+            for p in 0..<j { s -= a[j * d + p] * a[j * d + p] }
+            if !(s > 0) { return false }
+            let ljj = s.squareRoot()
+            a[j * d + j] = ljj
+            for i in (j + 1)..<max(j + 1, d) {
+                var t = a[i * d + j]
+                for p in 0..<j { t -= a[i * d + p] * a[j * d + p] }
+                a[i * d + j] = t / ljj
+            }
+            for p in (j + 1)..<max(j + 1, d) { a[j * d + p] = 0 }
+        }
+        return true
+    }
+
+    /// The inverse of a lower-triangular D×D matrix (cblas_dtrsm on the identity).
+    static func invertLower(_ l: [Double], dimension d: Int) -> [Double] {
+        var inv = [Double](repeating: 0, count: d * d)
+        for i in 0..<d { inv[i * d + i] = 1 }
+        l.withUnsafeBufferPointer { lp in
+            inv.withUnsafeMutableBufferPointer { ip in
+                cblas_dtrsm(CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit,
+                            Int32(d), Int32(d), 1, lp.baseAddress!, Int32(d), ip.baseAddress!, Int32(d))
+            }
+        }
+        return inv
+    }
+
+    /// Runs `body(i)` for i in 0..<count, on all cores when `parallel`; each i must write only its own slot.
+    static func forEach(_ count: Int, parallel: Bool, _ body: (Int) -> Void) {
+        if parallel && count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            for i in 0..<count { body(i) }
+        }
+    }
+}

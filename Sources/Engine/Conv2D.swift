@@ -1,0 +1,200 @@
+// 2-D convolution by im2col + sgemm, batched over chunks of samples.
+// Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
+// Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk.
+// Forward per chunk:  cols (K×S·P) = im2col(x);  Y (F×S·P) = Wmat (F×K) · cols;
+//                     y[n][f][p] = Y[f][n·P + p] + b[f].
+// Backward per chunk: dY (F×S·P) from dy;  dW += dY · colsᵀ;  db += Σ dY;
+//                     dcols = Wmatᵀ · dY;  dx = col2im(dcols).
+
+/// A 2-D convolution layer (cross-correlation, like PyTorch's `Conv2d`).
+///
+/// Input N×C×H×W, output N×F×Ho×Wo with Ho = (H + 2·padding − kh)/stride + 1.
+/// Weight F×C×kh×kw and bias F, initialised like PyTorch (U(±1/√(C·kh·kw))).
+public final class Conv2D: Layer, EngineLayer {
+    /// The filters, F×C×kh×kw.
+    public let weight: Parameter
+    /// One bias per output channel.
+    public let bias: Parameter
+    public let inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int
+    /// When false, `backward` skips dInput (returns zeros): set for a network's first layer.
+    public var computesInputGradient = true
+
+    /// Upper bound on the im2col workspace in floats; the batch is processed in chunks
+    /// of samples whose columns fit (cache-friendly, bounded memory).
+    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 18
+    /// This layer's bound (initialised from `defaultMaxColumnFloats`).
+    public var maxColumnFloats = Conv2D.defaultMaxColumnFloats
+
+    private var inputShape: [Int] = []
+    private var inputCache: [Float] = []
+    private var output: [Float] = []
+    private var dInput: [Float] = []
+    private var columns: [Float] = []
+    private var product: [Float] = []
+    private var dInputIsZero = false
+
+    /// A convolution with square kernels; weights drawn from `rng` (weight first, then bias).
+    public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
+                rng: inout RandomStream) {
+        precondition(inChannels > 0 && outChannels > 0 && kernelSize > 0 && stride > 0 && padding >= 0,
+                     "Conv2D needs positive channels, kernel size and stride and a non-negative padding")
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        let fanIn = inChannels * kernelSize * kernelSize
+        weight = Parameter(name: "weight", shape: [outChannels, inChannels, kernelSize, kernelSize],
+                           value: kaimingUniform(count: outChannels * fanIn, fanIn: fanIn, rng: &rng))
+        bias = Parameter(name: "bias", shape: [outChannels],
+                         value: kaimingUniform(count: outChannels, fanIn: fanIn, rng: &rng))
+    }
+
+    private init(copying other: Conv2D) {
+        inChannels = other.inChannels
+        outChannels = other.outChannels
+        kernelSize = other.kernelSize
+        stride = other.stride
+        padding = other.padding
+        computesInputGradient = other.computesInputGradient
+        maxColumnFloats = other.maxColumnFloats
+        weight = Parameter(name: "weight", shape: other.weight.shape, value: other.weight.value)
+        bias = Parameter(name: "bias", shape: other.bias.shape, value: other.bias.value)
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+
+    func makeReplica() -> EngineLayer { Conv2D(copying: self) }
+
+    func sampleOutputShape(_ input: [Int]) -> [Int] {
+        let g = geometry(height: input[1], width: input[2])
+        return [outChannels, g.outH, g.outW]
+    }
+
+    private func geometry(height: Int, width: Int) -> ConvGeometry {
+        ConvGeometry(channels: inChannels, height: height, width: width,
+                     kernelH: kernelSize, kernelW: kernelSize, stride: stride, padding: padding)
+    }
+
+    private func chunkSize(_ g: ConvGeometry, batch: Int) -> Int {
+        max(1, min(batch, maxColumnFloats / (g.rows * g.outH * g.outW)))
+    }
+
+    /// Input N×C×H×W → output N×F×Ho×Wo.
+    public func forward(_ input: Tensor) -> Tensor {
+        precondition(input.shape.count == 4 && input.shape[1] == inChannels,
+                     "Conv2D expects N×\(inChannels)×H×W input, got \(input.shape)")
+        let n = input.shape[0]
+        let g = geometry(height: input.shape[2], width: input.shape[3])
+        precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
+        inputShape = input.shape
+        copyExactly(input.data, into: &inputCache)
+        let P = g.outH * g.outW, K = g.rows, F = outChannels
+        let chunk = chunkSize(g, batch: n)
+        resizeExactly(&output, n * F * P)
+        reserveAtLeast(&columns, K * chunk * P)
+        reserveAtLeast(&product, F * chunk * P)
+        let inPerSample = inChannels * g.height * g.width
+        inputCache.withUnsafeBufferPointer { x in
+            weight.value.withUnsafeBufferPointer { w in
+                bias.value.withUnsafeBufferPointer { b in
+                    columns.withUnsafeMutableBufferPointer { cols in
+                        product.withUnsafeMutableBufferPointer { prod in
+                            output.withUnsafeMutableBufferPointer { y in
+                                var start = 0
+                                while start < n {
+                                    let s = min(chunk, n - start)
+                                    let L = s * P
+                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                                    sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
+                                          a: w.baseAddress!, lda: K, b: cols.baseAddress!, ldb: L,
+                                          beta: 0, c: prod.baseAddress!, ldc: L)
+                                    let yBase = y.baseAddress! + start * F * P
+                                    let pBase = prod.baseAddress!
+                                    for j in 0..<s {
+                                        for f in 0..<F {
+                                            let dst = yBase + (j * F + f) * P
+                                            let src = pBase + f * L + j * P
+                                            let bf = b[f]
+                                            for q in 0..<P { dst[q] = src[q] + bf }
+                                        }
+                                    }
+                                    start += s
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: [n, F, g.outH, g.outW], data: output)
+    }
+
+    /// dOutput N×F×Ho×Wo → dInput N×C×H×W; accumulates weight and bias gradients.
+    public func backward(_ dOutput: Tensor) -> Tensor {
+        precondition(!inputShape.isEmpty, "Conv2D.backward called before forward: run forward on the batch first")
+        let n = inputShape[0]
+        let g = geometry(height: inputShape[2], width: inputShape[3])
+        let P = g.outH * g.outW, K = g.rows, F = outChannels
+        precondition(dOutput.shape == [n, F, g.outH, g.outW],
+                     "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
+        let chunk = chunkSize(g, batch: n)
+        let inPerSample = inChannels * g.height * g.width
+        reserveAtLeast(&columns, K * chunk * P)
+        reserveAtLeast(&product, F * chunk * P)
+        if dInput.count != n * inPerSample { dInputIsZero = false }
+        resizeExactly(&dInput, n * inPerSample)
+        let wantInput = computesInputGradient
+        let clearInput = wantInput || !dInputIsZero
+        dInputIsZero = !wantInput
+        inputCache.withUnsafeBufferPointer { x in
+            dOutput.data.withUnsafeBufferPointer { dy in
+                weight.value.withUnsafeBufferPointer { w in
+                    weight.grad.withUnsafeMutableBufferPointer { dw in
+                        bias.grad.withUnsafeMutableBufferPointer { db in
+                            columns.withUnsafeMutableBufferPointer { cols in
+                                product.withUnsafeMutableBufferPointer { dyc in
+                                    dInput.withUnsafeMutableBufferPointer { dx in
+                                        if clearInput { dx.update(repeating: 0) }
+                                        var start = 0
+                                        while start < n {
+                                            let s = min(chunk, n - start)
+                                            let L = s * P
+                                            let dyBase = dy.baseAddress! + start * F * P
+                                            let dycBase = dyc.baseAddress!
+                                            for f in 0..<F {
+                                                var sum: Float = 0
+                                                for j in 0..<s {
+                                                    let src = dyBase + (j * F + f) * P
+                                                    let dst = dycBase + f * L + j * P
+                                                    for q in 0..<P {
+                                                        dst[q] = src[q]
+                                                        sum += src[q]
+                                                    }
+                                                }
+                                                db[f] += sum
+                                            }
+                                            im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                                            sgemm(transA: false, transB: true, m: F, n: K, k: L, alpha: 1,
+                                                  a: dycBase, lda: L, b: cols.baseAddress!, ldb: L,
+                                                  beta: 1, c: dw.baseAddress!, ldc: K)
+                                            if wantInput {
+                                                sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
+                                                      a: w.baseAddress!, lda: K, b: dycBase, ldb: L,
+                                                      beta: 0, c: cols.baseAddress!, ldc: L)
+                                                col2im(cols.baseAddress!, samples: s, g,
+                                                       addingInto: dx.baseAddress! + start * inPerSample)
+                                            }
+                                            start += s
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: inputShape, data: dInput)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// `glr cache list | clear | gc`: inspect and prune a directory cache.
+public enum CacheMaintenance {
+    /// One line per entry: key prefix, kind, run name, document, size, age.
+    public static func list(_ store: DirectoryCacheStore) throws -> [String] {
+        var lines: [String] = []
+        for name in try store.names() {
+            let key = String(name.prefix(while: { $0 != "." }))
+            let kind = String(name.drop(while: { $0 != "." }).dropFirst())
+            var what = ""
+            if kind == "result" {
+                if let bytes = try? store.load(name), let record = try? RunRecord(decoding: bytes) {
+                    what = "\(record.name) (\(record.configuration.strategy.rawValue)) from \(record.document), final accuracy "
+                        + String(format: "%.4f", record.result.finalAverageAccuracy)
+                } else {
+                    what = "corrupt"
+                }
+            } else if kind == "checkpoint" {
+                what = "partial run (resumable)"
+            }
+            let age = store.modified(name).map { ageText(Date().timeIntervalSince($0)) } ?? "?"
+            lines.append("\(key.prefix(12))  \(kind.padding(toLength: 10, withPad: " ", startingAt: 0))  \(store.size(name)) B  \(age)  \(what)")
+        }
+        return lines
+    }
+
+    /// Removes every entry; returns how many.
+    @discardableResult
+    public static func clear(_ store: DirectoryCacheStore) throws -> Int {
+        let names = try store.names()
+        for name in names { try store.purge(name) }
+        // Temporary files of writes interrupted by a crash.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? [] where name.hasPrefix(".tmp-") {
+            try store.purge(name)
+        }
+        return names.count
+    }
+
+    /// Removes entries matching every given criterion: not referenced by `referenced` keys
+    /// (when non-nil) and older than `olderThan` seconds (when non-nil). Returns removed names.
+    public static func collect(_ store: DirectoryCacheStore, referenced: Set<String>?, olderThan: TimeInterval?) throws -> [String] {
+        var removed: [String] = []
+        let now = Date()
+        for name in try store.names() {
+            let key = String(name.prefix(while: { $0 != "." }))
+            if let referenced, referenced.contains(key) { continue }
+            if let olderThan, let date = store.modified(name), now.timeIntervalSince(date) < olderThan { continue }
+            try store.purge(name)
+            removed.append(name)
+        }
+        return removed
+    }
+
+    static func ageText(_ seconds: TimeInterval) -> String {
+        if seconds < 3600 { return "\(Int(seconds / 60))m ago" }
+        if seconds < 86400 { return "\(Int(seconds / 3600))h ago" }
+        return "\(Int(seconds / 86400))d ago"
+    }
+}

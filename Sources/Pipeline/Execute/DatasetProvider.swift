@@ -1,0 +1,71 @@
+import Data
+import Foundation
+
+/// Loads each dataset once per render and knows its fingerprint, memoised in the cache
+/// directory (`datasets.json`, keyed by the files' paths, sizes and modification times) so
+/// a warm render does not read the data files at all.
+public final class DatasetProvider {
+    struct FileStamp: Codable, Equatable { var path: String; var size: Int; var modified: Double }
+    struct Memo: Codable { var files: [FileStamp]; var fingerprint: String }
+
+    private var loaded: [String: ImageDataset] = [:]
+    private let memoURL: URL?
+    private var memo: [String: Memo]
+    private let load: (String) throws -> ImageDataset
+
+    /// A provider; `cacheDirectory` nil disables the fingerprint memo.
+    public init(cacheDirectory: URL?, load: @escaping (String) throws -> ImageDataset = DatasetLoader.load) {
+        memoURL = cacheDirectory?.appendingPathComponent("datasets.json")
+        self.load = load
+        if let url = memoURL, let data = FileManager.default.contents(atPath: url.path),
+           let decoded = try? JSONDecoder().decode([String: Memo].self, from: data) {
+            memo = decoded
+        } else {
+            memo = [:]
+        }
+    }
+
+    /// The dataset for a spec, loaded on first use.
+    public func dataset(_ spec: String) throws -> ImageDataset {
+        if let d = loaded[spec] { return d }
+        let d = try load(spec)
+        loaded[spec] = d
+        remember(spec, d.fingerprint)
+        return d
+    }
+
+    /// The fingerprint of a spec: from the memo when the files are unchanged, else by
+    /// hashing the files (without decoding them).
+    public func fingerprint(_ spec: String) throws -> String {
+        if let d = loaded[spec] { return d.fingerprint }
+        if let stamps = stamps(spec), let m = memo[spec], m.files == stamps { return m.fingerprint }
+        let print = try DatasetLoader.fingerprint(spec)
+        remember(spec, print)
+        return print
+    }
+
+    /// Datasets loaded so far, by spec.
+    public var loadedSpecs: [String] { Array(loaded.keys) }
+
+    private func remember(_ spec: String, _ fingerprint: String) {
+        guard let url = memoURL, let stamps = stamps(spec) else { return }
+        memo[spec] = Memo(files: stamps, fingerprint: fingerprint)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let data = try? encoder.encode(memo) { try? data.write(to: url, options: .atomic) }
+    }
+
+    private func stamps(_ spec: String) -> [FileStamp]? {
+        guard let files = try? DatasetLoader.files(spec) else { return nil }
+        var result: [FileStamp] = []
+        for file in files {
+            let path = file.path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            result.append(FileStamp(path: path, size: size, modified: modified))
+        }
+        return result
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Executes an experiment file: parse → plan → execute, with the cache.
+///
+/// Validation of the whole document happens before anything runs (a `DocumentError` is
+/// thrown). A failing cell does not throw: it is `.failed` in the document, cells that read
+/// its runs are `.skipped`, and independent cells still run.
+public struct DocumentExecutor {
+    /// The cache directory (nil: no cache).
+    public var cacheDirectory: URL?
+    /// Progress and log output.
+    public var progress: ProgressReporter
+    /// What trains runs.
+    public var backend: RunBackend
+    /// The cell kinds.
+    public var registry: StepRegistry
+
+    /// An executor with an explicit backend (tests inject one).
+    public init(cacheDirectory: URL?, progress: ProgressReporter, backend: RunBackend, registry: StepRegistry = .standard) {
+        self.cacheDirectory = cacheDirectory
+        self.progress = progress
+        self.backend = backend
+        self.registry = registry
+    }
+
+    /// Parses and plans a document (fingerprints may load datasets; nothing trains).
+    public func plan(path: String, overrides: [String: String], datasets: DatasetProvider? = nil) throws -> Plan {
+        let provider = datasets ?? DatasetProvider(cacheDirectory: cacheDirectory)
+        let document = try DocumentParser.parse(path: path, kinds: registry.kinds)
+        return try Planner(registry: registry).plan(document, overrides: overrides, fingerprint: provider.fingerprint)
+    }
+
+    /// Parses, plans and executes `path`; `cells` restricts execution to the named cells
+    /// (and the cells they read), others are `.skipped`.
+    /// - Throws: `DocumentError` before anything runs; cache I/O errors.
+    public func execute(path: String, overrides: [String: String], cells: Set<String>? = nil) throws -> ExecutedDocument {
+        let start = Date()
+        let lock = try cacheDirectory.map { directory in
+            try CacheLock(directory: directory) { [progress] in
+                progress.log("waiting for another glr that is using the cache \(directory.path)…")
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let datasets = DatasetProvider(cacheDirectory: cacheDirectory)
+        let plan = try self.plan(path: path, overrides: overrides, datasets: datasets)
+        let store: CacheStore? = try cacheDirectory.map { try DirectoryCacheStore(root: $0) }
+        let context = ExecutionContext(store: store, backend: backend, datasets: datasets, progress: progress, document: path)
+        let selected = selection(plan, cells)
+
+        var executed: [Int: ExecutedCell] = [:]
+        var failed: [Int: String] = [:]  // cell index → name, for dependants
+        for (position, planned) in plan.cells.enumerated() {
+            let cell = planned.source
+            var status = CellStatus.ok
+            var output: CellOutput?
+            let cellStart = Date()
+            if !selected.contains(cell.index) {
+                status = .skipped("not selected")
+            } else if let blocker = planned.dependencies.sorted().first(where: { failed[$0] != nil }) {
+                status = .skipped("cell '\(failed[blocker]!)' failed")
+                failed[cell.index] = cell.displayName
+                progress.log("[\(position + 1)/\(plan.cells.count)] \(cell.info): skipped, cell '\(failed[blocker]!)' failed")
+            } else {
+                progress.cell(position + 1, of: plan.cells.count, cell.info)
+                do {
+                    output = try registry.step(cell.kind)!.execute(planned, context: context)
+                } catch {
+                    status = .failed("\(error)")
+                    failed[cell.index] = cell.displayName
+                    progress.log("error: \(path):\(cell.line): cell '\(cell.info)' failed: \(error)")
+                }
+            }
+            var cacheHit = false
+            if case .runs(let runs) = output { cacheHit = !runs.isEmpty && runs.allSatisfy(\.cacheHit) }
+            executed[cell.index] = ExecutedCell(kind: cell.kind, name: cell.displayName, index: cell.index, body: cell.body,
+                                                info: cell.info, line: cell.line, echo: planned.echo, status: status,
+                                                cacheHit: cacheHit, seconds: Date().timeIntervalSince(cellStart), output: output)
+        }
+        progress.finish()
+        let blocks: [ExecutedBlock] = plan.document.blocks.compactMap { block in
+            switch block {
+            case .prose(let text): return .prose(markdown: text)
+            case .verbatim(let info, let code): return .verbatim(info: info, code: code)
+            case .cell(let cell): return executed[cell.index].map { .cell($0) }
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let statuses = executed.values.map(\.status)
+        let failures = statuses.filter { if case .failed = $0 { return true } else { return false } }.count
+        let skipped = statuses.filter { if case .skipped = $0 { return true } else { return false } }.count
+        progress.log("summary: \(plan.cells.count) cells, \(plan.cells.count - failures - skipped) ok, \(failures) failed, \(skipped) skipped; "
+                     + "runs: \(context.computedRuns) computed, \(context.cachedRuns) cached; \(String(format: "%.2f", seconds)) s")
+        var fingerprints = plan.datasetFingerprints
+        for spec in datasets.loadedSpecs { fingerprints[spec] = try? datasets.fingerprint(spec) }
+        return ExecutedDocument(path: path, name: plan.document.name, title: plan.document.title, parameters: plan.parameters,
+                                blocks: blocks, datasetFingerprints: fingerprints, engineVersion: engineVersion, seconds: seconds)
+    }
+
+    /// Indices of cells to execute: all, or the named ones, their dependencies and params cells.
+    func selection(_ plan: Plan, _ names: Set<String>?) -> Set<Int> {
+        let all = Set(plan.cells.map(\.source.index))
+        guard let names else { return all }
+        var chosen = Set(plan.cells.filter { names.contains($0.source.displayName) || $0.source.kind == "params" }.map(\.source.index))
+        var frontier = Array(chosen)
+        while let index = frontier.popLast() {
+            guard let cell = plan.cells.first(where: { $0.source.index == index }) else { continue }
+            for dependency in cell.dependencies where !chosen.contains(dependency) {
+                chosen.insert(dependency)
+                frontier.append(dependency)
+            }
+        }
+        return chosen
+    }
+}
+
+extension ExecutedDocument {
+    /// The executed cells that failed, in order.
+    public var failedCells: [ExecutedCell] {
+        blocks.compactMap { block in
+            if case .cell(let c) = block, case .failed = c.status { return c }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Continual
+import Data
+import Foundation
+
+/// What cells execute against: the cache, the datasets, the backend that trains, and the
+/// results of runs so far (each run computed or loaded once per render).
+public final class ExecutionContext {
+    /// The cache (nil: no cache).
+    public let store: CacheStore?
+    /// The trainer.
+    public let backend: RunBackend
+    /// Datasets, loaded once per render.
+    public let datasets: DatasetProvider
+    /// Progress and log lines.
+    public let progress: ProgressReporter
+    /// The experiment file, recorded in cache entries.
+    public let document: String
+    /// Runs loaded from the cache in this render.
+    public private(set) var cachedRuns = 0
+    /// Runs computed in this render.
+    public private(set) var computedRuns = 0
+    private var results: [String: NamedRun] = [:]
+    private var failures: [String: Error] = [:]
+
+    /// Creates a context.
+    public init(store: CacheStore?, backend: RunBackend, datasets: DatasetProvider, progress: ProgressReporter, document: String) {
+        self.store = store
+        self.backend = backend
+        self.datasets = datasets
+        self.progress = progress
+        self.document = document
+    }
+
+    /// The result of a planned run: from this render, from the cache, or computed (resuming
+    /// from the last checkpoint when one exists). Corrupt entries are reported, removed and
+    /// recomputed.
+    public func result(of run: PlannedRun) throws -> NamedRun {
+        if let known = results[run.key] { return renamed(known, as: run) }
+        if let failure = failures[run.key] { throw failure }
+        do {
+            let named = try loadOrCompute(run)
+            results[run.key] = named
+            return named
+        } catch {
+            failures[run.key] = error
+            throw error
+        }
+    }
+
+    /// Example images of each experience of the benchmark a configuration describes.
+    /// Cached under the benchmark's key, so a warm render does not load the dataset for them.
+    public func examples(_ configuration: StreamConfiguration) throws -> [(label: String, images: [[Float]], height: Int, width: Int)] {
+        var benchmarkOnly = StreamConfiguration()
+        for name in ["benchmark", "dataset", "experiences", "seed", "train_size", "test_size", "interpolation"] {
+            benchmarkOnly.set(name, configuration.parameterValue(name))
+        }
+        let entry = CacheKey.run(benchmarkOnly, datasetFingerprint: try datasets.fingerprint(configuration.dataset)) + ".examples"
+        if let bytes = loadChecked(entry), let cached = try? ExampleImages(decoding: bytes) { return cached.tuples }
+        let examples = try backend.examples(configuration, dataset: try datasets.dataset(configuration.dataset), count: 8)
+        try store?.save(entry, try ExampleImages(examples).encoded())
+        return examples
+    }
+
+    private func renamed(_ run: NamedRun, as planned: PlannedRun) -> NamedRun {
+        var copy = run
+        copy.name = planned.name
+        copy.cellName = planned.cellName
+        copy.varied = planned.varied
+        return copy
+    }
+
+    private func loadChecked(_ entry: String) -> [UInt8]? {
+        guard let store else { return nil }
+        do {
+            return try store.load(entry)
+        } catch {
+            progress.log("warning: \(error)")
+            try? store.purge(entry)
+            return nil
+        }
+    }
+
+    private func loadOrCompute(_ run: PlannedRun) throws -> NamedRun {
+        let resultEntry = RunRecord.resultEntry(run.key)
+        if let bytes = loadChecked(resultEntry) {
+            if let record = try? RunRecord(decoding: bytes) {
+                cachedRuns += 1
+                progress.log("  \(run.name): cached")
+                return NamedRun(name: run.name, cellName: run.cellName, varied: run.varied, configuration: run.configuration,
+                                result: record.result, cacheKey: run.key, cacheHit: true)
+            }
+            progress.log("warning: cache entry \(resultEntry) does not decode; it is removed and recomputed")
+            try? store?.purge(resultEntry)
+        }
+        let checkpointEntry = RunRecord.checkpointEntry(run.key)
+        var resume: [UInt8]?
+        if let bytes = loadChecked(checkpointEntry), bytes.count >= 4 {
+            let after = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
+            resume = Array(bytes[4...])
+            progress.log("  resuming run \(run.name) after experience \(after + 1)/\(run.configuration.experiences)")
+        }
+        let dataset = try datasets.dataset(run.configuration.dataset)
+        let store = self.store
+        let result = try backend.run(run.configuration, dataset: dataset, resumeFrom: resume, checkpoint: { after, bytes in
+            guard let store else { return }
+            let e = UInt32(after)
+            let header: [UInt8] = [UInt8(e & 0xFF), UInt8(e >> 8 & 0xFF), UInt8(e >> 16 & 0xFF), UInt8(e >> 24 & 0xFF)]
+            try store.save(checkpointEntry, header + bytes)
+        }, progress: { [progress] p in progress.stream(p, run: run.name) })
+        computedRuns += 1
+        if let store {
+            let record = RunRecord(name: run.name, document: document, configuration: run.configuration,
+                                   engineVersion: Pipeline.engineVersion, result: result)
+            try store.save(resultEntry, try record.encoded())
+            try store.purge(checkpointEntry)
+        }
+        progress.log("  \(run.name): done in \(String(format: "%.1f", result.seconds)) s, final accuracy \(String(format: "%.4f", result.finalAverageAccuracy))")
+        return NamedRun(name: run.name, cellName: run.cellName, varied: run.varied, configuration: run.configuration,
+                        result: result, cacheKey: run.key, cacheHit: false)
+    }
+}

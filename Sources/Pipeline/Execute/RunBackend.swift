@@ -1,0 +1,15 @@
+import Continual
+import Data
+
+/// What actually trains a run and shows a benchmark's images: `StreamRunnerBackend` in
+/// glr; tests may inject another to exercise the cache and the executor.
+public protocol RunBackend: Sendable {
+    /// Runs (or resumes) one configuration on a loaded dataset, calling `checkpoint` after
+    /// every experience (0-based index) with bytes that `resumeFrom` accepts.
+    func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+             checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
+             progress: (StreamProgress) -> Void) throws -> StreamResult
+    /// A few example images of each experience of the benchmark the configuration describes.
+    func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
+        -> [(label: String, images: [[Float]], height: Int, width: Int)]
+}

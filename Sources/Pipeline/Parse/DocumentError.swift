@@ -1,0 +1,78 @@
+/// An error in an experiment file or its overrides, found before anything runs.
+///
+/// Every case carries where the input came from (`file:line:column` and the cell, shown as
+/// its fence info string, e.g. `run glr`) and its description says how to fix it.
+public enum DocumentError: Error, CustomStringConvertible, Sendable {
+    /// The file could not be read.
+    case unreadable(path: String, reason: String)
+    /// A cell body is not valid YAML.
+    case yamlSyntax(SourceLocation, cell: String, problem: String)
+    /// A cell body is not a YAML mapping of keys to values.
+    case notAMapping(SourceLocation, cell: String)
+    /// A key the cell kind does not accept; `suggestion` is the closest accepted key.
+    case unknownKey(SourceLocation, cell: String, key: String, suggestion: String?)
+    /// A value of the wrong type or out of range; `expected` says what is accepted.
+    case badValue(SourceLocation, cell: String, key: String, problem: String, expected: String)
+    /// A fence whose info string looks like a misspelt cell kind.
+    case unknownCellKind(SourceLocation, info: String, suggestion: String)
+    /// A `run` or `sweep` cell without a name, or with a malformed one.
+    case badName(SourceLocation, cell: String, problem: String)
+    /// Two cells define the same run name.
+    case duplicateName(SourceLocation, name: String, firstLine: Int)
+    /// A `table` or `plot` cell names a run not defined above it.
+    case unknownRun(SourceLocation, cell: String, name: String, suggestion: String?)
+    /// A required key is missing.
+    case missingKey(SourceLocation, cell: String, key: String, why: String)
+    /// `--set KEY=VALUE` names a key the document does not declare.
+    case unknownOverride(key: String, suggestion: String?, declared: [String])
+    /// `--set KEY=VALUE` has a value of the wrong type.
+    case badOverride(key: String, value: String, problem: String, expected: String)
+    /// `--set` without `=`.
+    case malformedOverride(String)
+    /// Several errors, in document order.
+    case multiple([DocumentError])
+
+    /// The errors this one stands for (itself, or the list of `.multiple`).
+    public var errors: [DocumentError] {
+        if case .multiple(let list) = self { return list.flatMap(\.errors) }
+        return [self]
+    }
+
+    /// Compiler-style text: `file:line:column: error: … in cell 'run glr'; fix: …`.
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): error: cannot read the experiment file: \(reason). Check the path."
+        case .yamlSyntax(let at, let cell, let problem):
+            return "\(at): error: invalid YAML in cell '\(cell)': \(problem). Fix the YAML syntax at this position."
+        case .notAMapping(let at, let cell):
+            return "\(at): error: the body of cell '\(cell)' must be a YAML mapping (`key: value` lines)."
+        case .unknownKey(let at, let cell, let key, let suggestion):
+            let fix = suggestion.map { "did you mean '\($0)'?" } ?? "remove it; `glr params --all` lists every accepted key."
+            return "\(at): error: unknown key '\(key)' in cell '\(cell)'; \(fix)"
+        case .badValue(let at, let cell, let key, let problem, let expected):
+            return "\(at): error: bad value for '\(key)' in cell '\(cell)': \(problem); expected \(expected)."
+        case .unknownCellKind(let at, let info, let suggestion):
+            return "\(at): error: unknown cell kind in fence '\(info)'; did you mean '\(suggestion)'? (To show the block verbatim, use a language name such as `text`.)"
+        case .badName(let at, let cell, let problem):
+            return "\(at): error: cell '\(cell)': \(problem)."
+        case .duplicateName(let at, let name, let firstLine):
+            return "\(at): error: run name '\(name)' is already defined at line \(firstLine); give this cell another name."
+        case .unknownRun(let at, let cell, let name, let suggestion):
+            let fix = suggestion.map { "did you mean '\($0)'?" } ?? "define a `run \(name)` or `sweep \(name)` cell above this one."
+            return "\(at): error: cell '\(cell)' reads run '\(name)', which is not defined above it; \(fix)"
+        case .missingKey(let at, let cell, let key, let why):
+            return "\(at): error: cell '\(cell)' needs the key '\(key)': \(why)."
+        case .unknownOverride(let key, let suggestion, let declared):
+            if let s = suggestion { return "error: --set \(key): the document declares no parameter '\(key)'; did you mean '\(s)'?" }
+            let list = declared.isEmpty ? "none (add a `params` cell)" : declared.joined(separator: ", ")
+            return "error: --set \(key): the document declares no parameter '\(key)'; declared parameters: \(list)."
+        case .badOverride(let key, let value, let problem, let expected):
+            return "error: --set \(key)=\(value): \(problem); expected \(expected)."
+        case .malformedOverride(let text):
+            return "error: --set \(text): write it as KEY=VALUE, e.g. --set buffer_size=600."
+        case .multiple(let list):
+            return list.map(\.description).joined(separator: "\n")
+        }
+    }
+}

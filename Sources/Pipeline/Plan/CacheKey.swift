@@ -1,0 +1,48 @@
+import Continual
+import Crypto
+import Foundation
+
+/// Content keys: hex SHA-256 of a canonical (sorted-keys JSON) encoding of everything that
+/// changes a result, salted with `engineVersion`. Presentation keys are never included.
+public enum CacheKey {
+    struct RunMaterial: Encodable {
+        var kind: String
+        var configuration: StreamConfiguration
+        var datasetFingerprint: String
+        var engineVersion: String
+    }
+
+    struct CellMaterial: Encodable {
+        var kind: String
+        var body: [String: String]
+        var inputs: [String]
+        var engineVersion: String
+    }
+
+    /// The key of a run: kind `run`, the result-relevant configuration, the dataset
+    /// fingerprint and the engine version. A sweep's run and an identical `run` cell share it.
+    public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion) -> String {
+        digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
+                           engineVersion: engineVersion))
+    }
+
+    /// The key of a cell computed from inputs (table, plot): kind, result-affecting body
+    /// keys and the inputs' keys in order.
+    public static func cell(kind: String, body: [ParameterEntry], inputs: [String], engineVersion: String = Pipeline.engineVersion) -> String {
+        var map: [String: String] = [:]
+        for entry in body { map[entry.key] = entry.value.description }
+        return digest(CellMaterial(kind: kind, body: map, inputs: inputs, engineVersion: engineVersion))
+    }
+
+    /// Hex SHA-256 of bytes.
+    public static func hex(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func digest(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(value)) ?? Data()
+        return hex(data)
+    }
+}

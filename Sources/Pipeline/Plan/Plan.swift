@@ -1,0 +1,26 @@
+/// A validated document ready to execute: its blocks, planned cells and parameters.
+public struct Plan: Sendable {
+    /// The parsed document.
+    public var document: SourceDocument
+    /// Planned cells in document order.
+    public var cells: [PlannedCell]
+    /// The declared parameters (first `params` cell) with values after overrides.
+    public var parameters: [ResolvedParameter]
+    /// Declared parameter names with their schema types.
+    public var declared: [SchemaKey]
+    /// Dataset fingerprints by spec, for the runs' keys.
+    public var datasetFingerprints: [String: String]
+
+    /// Creates a plan.
+    public init(document: SourceDocument, cells: [PlannedCell], parameters: [ResolvedParameter], declared: [SchemaKey],
+                datasetFingerprints: [String: String]) {
+        self.document = document
+        self.cells = cells
+        self.parameters = parameters
+        self.declared = declared
+        self.datasetFingerprints = datasetFingerprints
+    }
+
+    /// Every run of the plan, in document order.
+    public var runs: [PlannedRun] { cells.flatMap(\.runs) }
+}

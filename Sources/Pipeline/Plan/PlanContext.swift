@@ -1,0 +1,113 @@
+import Continual
+
+/// What planning knows at a point of the document: parameters in force, declared
+/// parameters and overrides, the runs defined so far, dataset fingerprints.
+public struct PlanContext {
+    /// The experiment file, for locations.
+    public var file: String
+    /// Parameters in force, in the order they were first set.
+    public private(set) var inForce: [ParameterEntry] = []
+    /// The first `params` cell's keys (nil before it).
+    public var declared: [SchemaKey]?
+    /// Checked `--set` values by key.
+    public var overrides: [String: ParameterValue]
+    /// Run names defined so far: the cell index, its line and the runs the name stands for.
+    public private(set) var defined: [String: (cell: Int, line: Int, runs: [PlannedRun])] = [:]
+    /// Names in definition order (for did-you-mean and listings).
+    public private(set) var definedOrder: [String] = []
+    /// Dataset fingerprints by spec, filled as runs are planned.
+    public private(set) var fingerprints: [String: String] = [:]
+    /// Returns the fingerprint of a dataset spec (may load the dataset).
+    let fingerprint: (String) throws -> String
+
+    /// Creates a context for `file` with checked overrides and a fingerprint source.
+    public init(file: String, overrides: [String: ParameterValue], fingerprint: @escaping (String) throws -> String) {
+        self.file = file
+        self.overrides = overrides
+        self.fingerprint = fingerprint
+    }
+
+    /// Sets a parameter from this point on.
+    public mutating func setInForce(_ entry: ParameterEntry) {
+        if let index = inForce.firstIndex(where: { $0.key == entry.key }) { inForce[index] = entry } else { inForce.append(entry) }
+    }
+
+    /// The parameters in force, marked when an override set them.
+    public func resolvedInForce() -> [ResolvedParameter] {
+        inForce.map { ResolvedParameter(name: $0.key, value: $0.value.description, overridden: overrides[$0.key] == $0.value && overrides[$0.key] != nil) }
+    }
+
+    /// The `echo` value of a cell (default true).
+    public func echo(_ checked: [ParameterEntry]) -> Bool {
+        if case .bool(let b) = checked.first(where: { $0.key == "echo" })?.value { return b }
+        return true
+    }
+
+    /// The cell's name, or an error asking for one.
+    public func requireName(_ cell: SourceCell) throws -> String {
+        guard let name = cell.name else {
+            throw DocumentError.badName(SourceLocation(file: file, line: cell.line, column: cell.column), cell: cell.info,
+                                        problem: "a \(cell.kind) cell needs a name: write `\(cell.kind) NAME` after the fence")
+        }
+        guard !name.contains("["), !name.contains("]"), !name.contains(",") else {
+            throw DocumentError.badName(SourceLocation(file: file, line: cell.line, column: cell.column), cell: cell.info,
+                                        problem: "names cannot contain '[', ']' or ','")
+        }
+        return name
+    }
+
+    /// A run with the parameters in force plus `cellEntries` (later entries win), keyed.
+    public mutating func plannedRun(name: String, cellName: String, cellEntries: [ParameterEntry], varied: [ResolvedParameter]) throws -> PlannedRun {
+        var configuration = StreamConfiguration()
+        for entry in inForce + cellEntries where ParameterSchema.runKey(entry.key) != nil {
+            configuration.set(entry.key, entry.value)
+        }
+        configuration = configuration.resultRelevant
+        let spec = configuration.dataset
+        let print: String
+        if let known = fingerprints[spec] {
+            print = known
+        } else {
+            print = try fingerprint(spec)
+            fingerprints[spec] = print
+        }
+        return PlannedRun(name: name, cellName: cellName, varied: varied, configuration: configuration,
+                          key: CacheKey.run(configuration, datasetFingerprint: print))
+    }
+
+    /// Records that `name` stands for `runs`, defined by `cell`.
+    public mutating func define(_ name: String, runs: [PlannedRun], cell: SourceCell) throws {
+        if let first = defined[name] {
+            throw DocumentError.duplicateName(SourceLocation(file: file, line: cell.line, column: cell.column), name: name, firstLine: first.line)
+        }
+        defined[name] = (cell.index, cell.line, runs)
+        definedOrder.append(name)
+    }
+
+    /// The runs a `runs:` list names (sweeps expanded), and the cells defining them.
+    /// - Throws: `DocumentError.unknownRun` at the unknown name, with a did-you-mean.
+    public func resolve(_ located: LocatedValue, cell: SourceCell) throws -> (runs: [PlannedRun], cells: Set<Int>) {
+        let items = located.items.isEmpty ? [located] : located.items
+        var runs: [PlannedRun] = []
+        var cells: Set<Int> = []
+        for item in items {
+            guard case .string(let name) = item.value else { continue }
+            guard let entry = defined[name] else {
+                throw DocumentError.unknownRun(item.location, cell: cell.info, name: name,
+                                               suggestion: EditDistance.suggestion(for: name, among: definedOrder))
+            }
+            runs += entry.runs
+            cells.insert(entry.cell)
+        }
+        return (runs, cells)
+    }
+}
+
+extension PlanContext {
+    /// A configuration from the parameters in force alone (no cell keys), not keyed.
+    public func configurationInForce() -> StreamConfiguration {
+        var configuration = StreamConfiguration()
+        for entry in inForce { configuration.set(entry.key, entry.value) }
+        return configuration
+    }
+}

@@ -1,0 +1,84 @@
+/// Validates a parsed document against the schema and resolves it into a plan.
+/// Nothing runs; every error found is reported at once, in document order.
+public struct Planner {
+    /// The cell kinds.
+    public var registry: StepRegistry
+
+    /// Creates a planner over a registry.
+    public init(registry: StepRegistry = .standard) { self.registry = registry }
+
+    /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint.
+    /// - Throws: `DocumentError` (possibly `.multiple`) for every problem found.
+    public func plan(_ document: SourceDocument, overrides: [String: String],
+                     fingerprint: @escaping (String) throws -> String) throws -> Plan {
+        let checkedOverrides = try checkOverrides(document, overrides)
+        var context = PlanContext(file: document.path, overrides: checkedOverrides, fingerprint: fingerprint)
+        var cells: [PlannedCell] = []
+        var errors: [DocumentError] = []
+        var declaredParameters: [ResolvedParameter] = []
+        for cell in document.cells {
+            guard let step = registry.step(cell.kind) else { continue }
+            do {
+                let entries = try YAMLReader.body(of: cell, file: document.path)
+                let checked = try check(entries, step: step, cell: cell)
+                let wasDeclared = context.declared != nil
+                let planned = try step.plan(cell, entries: entries, checked: checked, context: &context)
+                if !wasDeclared, context.declared != nil {
+                    declaredParameters = planned.parameters.filter { p in context.declared!.contains { $0.name == p.name } }
+                }
+                cells.append(planned)
+            } catch let error as DocumentError {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
+        return Plan(document: document, cells: cells, parameters: declaredParameters, declared: context.declared ?? [],
+                    datasetFingerprints: context.fingerprints)
+    }
+
+    /// Checks every key of a cell body: known to the kind, and of the right type.
+    func check(_ entries: [LocatedEntry], step: any CellStep, cell: SourceCell) throws -> [ParameterEntry] {
+        let keys = step.keys + [ParameterSchema.echoKey]
+        var checked: [ParameterEntry] = []
+        var errors: [DocumentError] = []
+        for entry in entries {
+            guard let key = keys.first(where: { $0.name == entry.key }) else {
+                errors.append(.unknownKey(entry.keyLocation, cell: cell.info, key: entry.key,
+                                          suggestion: EditDistance.suggestion(for: entry.key, among: keys.map(\.name))))
+                continue
+            }
+            do {
+                checked.append(ParameterEntry(key: entry.key, value: try key.type.check(entry.value, key: entry.key, cell: cell.info)))
+            } catch let error as DocumentError {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw DocumentError.multiple(errors) }
+        return checked
+    }
+
+    /// The overrides typed by the first `params` cell's declarations.
+    func checkOverrides(_ document: SourceDocument, _ overrides: [String: String]) throws -> [String: ParameterValue] {
+        guard !overrides.isEmpty else { return [:] }
+        var declared: [String] = []
+        if let first = document.cells.first(where: { $0.kind == "params" }) {
+            declared = (try? YAMLReader.body(of: first, file: document.path))?.map(\.key) ?? []
+        }
+        var result: [String: ParameterValue] = [:]
+        var errors: [DocumentError] = []
+        for (key, text) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard declared.contains(key), let schema = ParameterSchema.runKey(key) else {
+                errors.append(.unknownOverride(key: key, suggestion: EditDistance.suggestion(for: key, among: declared), declared: declared))
+                continue
+            }
+            let located = YAMLReader.located(text)
+            do {
+                result[key] = try schema.type.check(located, key: key, cell: "--set")
+            } catch {
+                errors.append(.badOverride(key: key, value: text, problem: "'\(text)' does not fit the declared type", expected: schema.type.expected))
+            }
+        }
+        if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+import Continual
+import Data
+import Engine
+
+/// The one schema of experiment-file keys: run parameters (DESIGN.md's names) and the keys
+/// shared by every cell kind. Each step adds its own keys (see `CellStep.keys`).
+public enum ParameterSchema {
+    /// Table columns computed from a run's result.
+    public static let metricColumns = ["final_accuracy", "final_loss", "forgetting", "bwt", "fwt", "storage_bytes", "seconds"]
+
+    /// Values `components_per_class: bic` tries.
+    public static let defaultBICCandidates = [1, 2, 5, 10, 20]
+
+    /// The parameters of a run, accepted by `params`, `run` and `sweep` cells.
+    public static let runKeys: [SchemaKey] = {
+        let d = StreamConfiguration()
+        func text(_ name: String) -> String { d.parameterValue(name).description }
+        return [
+            SchemaKey("benchmark", .choice(BenchmarkKind.allCases.map(\.rawValue)), default: text("benchmark"), "continual benchmark built from the dataset"),
+            SchemaKey("dataset", .text, default: text("dataset"), "`fashion-mnist` or a directory of MNIST-format IDX files"),
+            SchemaKey("experiences", .integer(minimum: 1), default: text("experiences"), "number of experiences (tasks)"),
+            SchemaKey("seed", .integer(minimum: 0), default: text("seed"), "root seed; every random stream of a run derives from it by purpose"),
+            SchemaKey("epochs", .integer(minimum: 1), default: text("epochs"), "epochs per experience"),
+            SchemaKey("batch_size", .integer(minimum: 1), default: text("batch_size"), "minibatch size"),
+            SchemaKey("lr", .number(minimum: 0), default: text("lr"), "SGD learning rate"),
+            SchemaKey("momentum", .number(minimum: 0), default: text("momentum"), "SGD momentum"),
+            SchemaKey("weight_decay", .number(minimum: 0), default: text("weight_decay"), "SGD weight decay (L2, PyTorch's rule)"),
+            SchemaKey("train_size", .optionalInteger(minimum: 1), default: text("train_size"), "training images per experience (null: all)"),
+            SchemaKey("test_size", .optionalInteger(minimum: 1), default: text("test_size"), "test images per experience (null: all)"),
+            SchemaKey("strategy", .choice(StrategyKind.allCases.map(\.rawValue)), default: text("strategy"), "continual-learning strategy"),
+            SchemaKey("buffer_size", .integer(minimum: 0), default: text("buffer_size"), "replay buffer capacity M (examples, latents or generated samples)"),
+            SchemaKey("sampling", .choice(SamplingPolicy.allCases.map(\.rawValue)), default: text("sampling"), "how the buffer is shared between earlier experiences"),
+            SchemaKey("window", .optionalInteger(minimum: 1), default: text("window"), "keep only the last N experiences in the buffer (null: all)"),
+            SchemaKey("ewc_lambda", .number(minimum: 0), default: text("ewc_lambda"), "EWC penalty strength λ"),
+            SchemaKey("freeze_depth", .choice(FreezeDepth.allCases.map(\.rawValue)), default: text("freeze_depth"), "latent layer for latent replay and GLR"),
+            SchemaKey("resample", .boolean, default: text("resample"), "GLR: draw fresh generated latents at every experience"),
+            SchemaKey("generator", .generator, default: text("generator"), "GLR: generator fitted per experience"),
+            SchemaKey("model", .choice(["cnn", "mlp"]), default: text("model"), "network: the reference CNN or an MLP"),
+            SchemaKey("interpolation", .choice(Interpolation.allCases.map(\.rawValue)), default: text("interpolation"), "rotation interpolation of the rotated benchmark"),
+        ]
+    }()
+
+    /// `echo`, accepted by every cell.
+    public static let echoKey = SchemaKey("echo", .boolean, default: "true", "show the cell's source in the report", affectsResults: false)
+
+    /// The run key named `name`.
+    public static func runKey(_ name: String) -> SchemaKey? { runKeys.first { $0.name == name } }
+}

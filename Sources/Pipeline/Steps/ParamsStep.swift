@@ -1,0 +1,25 @@
+/// `params`: sets run parameters for every later cell; the first one declares the
+/// document's parameters (and their types) that `--set` may override.
+public struct ParamsStep: CellStep {
+    /// Creates the step.
+    public init() {}
+    public var kind: String { "params" }
+    public var doc: String { "set run parameters for every later cell; the first declares the document's parameters" }
+    public var keys: [SchemaKey] { ParameterSchema.runKeys }
+
+    public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
+        var values = checked
+        if context.declared == nil {
+            context.declared = values.compactMap { ParameterSchema.runKey($0.key) }
+            for index in values.indices {
+                if let override = context.overrides[values[index].key] { values[index].value = override }
+            }
+        }
+        for entry in values { context.setInForce(entry) }
+        return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), parameters: context.resolvedInForce(), key: "")
+    }
+
+    public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {
+        .parameters(cell.parameters)
+    }
+}

@@ -1,0 +1,19 @@
+/// `run NAME`: one continual-learning run with the parameters in force plus the cell's own.
+public struct RunStep: CellStep {
+    /// Creates the step.
+    public init() {}
+    public var kind: String { "run" }
+    public var doc: String { "one run: the parameters in force plus the cell's own" }
+    public var keys: [SchemaKey] { ParameterSchema.runKeys }
+
+    public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
+        let name = try context.requireName(cell)
+        let run = try context.plannedRun(name: name, cellName: name, cellEntries: checked, varied: [])
+        try context.define(name, runs: [run], cell: cell)
+        return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), runs: [run], key: run.key)
+    }
+
+    public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {
+        .runs(try cell.runs.map { try context.result(of: $0) })
+    }
+}

@@ -1,0 +1,84 @@
+import Continual
+import Foundation
+
+/// Builds a table's rows from runs.
+///
+/// Seed rule: with aggregation on, runs whose result-relevant configurations are equal once
+/// `seed` is ignored, and that have at least two distinct seeds, form one row at the
+/// position of the first of them. Its metric cells are mean ± sample standard deviation
+/// (n − 1 denominator); parameter cells show the common value (`seed` shows the seeds).
+/// Its name is the sweep's with `seed` dropped from the brackets (`glr-seeds`,
+/// `glr-x[buffer_size=600]`), or the runs' names joined with `+`, followed by ` (n seeds)`.
+public enum TableBuilder {
+    /// The table for `runs` with `columns` (metric or parameter names).
+    public static func table(runs: [NamedRun], columns: [String], caption: String?, aggregateSeeds: Bool) -> TableData {
+        var groups: [[NamedRun]] = []
+        for run in runs {
+            var unseeded = run.configuration
+            unseeded.seed = 0
+            if aggregateSeeds, let index = groups.firstIndex(where: { group in
+                var c = group[0].configuration
+                c.seed = 0
+                return c == unseeded && !group.contains { $0.name == run.name }
+            }) {
+                groups[index].append(run)
+            } else {
+                groups.append([run])
+            }
+        }
+        var rows: [[TableValue]] = []
+        for group in groups {
+            let seeds = Set(group.map(\.configuration.seed))
+            if group.count >= 2 && seeds.count >= 2 {
+                rows.append([.text(groupName(group))] + columns.map { aggregate($0, group) })
+            } else {
+                rows += group.map { run in [.text(run.name)] + columns.map { value($0, run) } }
+            }
+        }
+        return TableData(caption: caption, columns: ["run"] + columns, rows: rows)
+    }
+
+    /// The metric `name` of a result, and its decimals (nil: not a metric).
+    public static func metric(_ name: String, _ result: StreamResult) -> (value: Double, decimals: Int)? {
+        switch name {
+        case "final_accuracy": return (result.finalAverageAccuracy, 4)
+        case "final_loss": return (result.finalAverageLoss, 4)
+        case "forgetting": return (result.meanForgetting, 4)
+        case "bwt": return (result.bwt, 4)
+        case "fwt": return (result.fwt, 4)
+        case "storage_bytes": return (Double(result.storageBytes.last ?? 0), 0)
+        case "seconds": return (result.seconds, 1)
+        default: return nil
+        }
+    }
+
+    static func value(_ column: String, _ run: NamedRun) -> TableValue {
+        if column == "storage_bytes" { return .integer(run.result.storageBytes.last ?? 0) }
+        if let (v, d) = metric(column, run.result) { return .number(v, decimals: d) }
+        let parameter = run.configuration.parameterValue(column)
+        if case .int(let i) = parameter { return .integer(i) }
+        return .text(parameter.description)
+    }
+
+    static func aggregate(_ column: String, _ group: [NamedRun]) -> TableValue {
+        if column == "seed" { return .text(group.map { String($0.configuration.seed) }.joined(separator: ", ")) }
+        guard metric(column, group[0].result) != nil else { return value(column, group[0]) }
+        let values = group.map { metric(column, $0.result)!.value }
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return .meanSD(mean, variance.squareRoot(), decimals: metric(column, group[0].result)!.decimals)
+    }
+
+    static func groupName(_ group: [NamedRun]) -> String {
+        let cell = group[0].cellName
+        let base: String
+        if group.allSatisfy({ $0.cellName == cell && !$0.varied.isEmpty }) {
+            let others = group[0].varied.filter { $0.name != "seed" }
+            base = others.isEmpty ? cell : cell + "[" + others.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + "]"
+        } else {
+            base = group.map(\.name).joined(separator: " + ")
+        }
+        return "\(base) (\(group.count) seeds)"
+    }
+}

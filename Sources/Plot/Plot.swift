@@ -1,1 +1,0 @@
-// Plot module: see DESIGN.md.

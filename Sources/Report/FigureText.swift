@@ -1,0 +1,55 @@
+import Pipeline
+
+/// Alt text and default captions of figures: what the figure shows, in words (bars and
+/// final-vs-parameter also list their values, so the numbers are readable without the image).
+enum FigureText {
+    /// Alt text of a figure.
+    static func alt(_ figure: FigureData) -> String {
+        let runs = figure.runs.map(\.name).joined(separator: ", ")
+        let metric = RunMetric.title(figure.metric ?? "final_accuracy").lowercased()
+        switch figure.kind {
+        case "accuracy-curves":
+            return "Line charts of test accuracy on each experience after each training experience, for \(runs)."
+        case "accuracy-matrix":
+            return "Heatmaps of the accuracy matrix R[i][j] (after training experience i, on test experience j), for \(runs)."
+        case "final-vs-parameter":
+            let series = FigureSeries.finalVersusParameter(figure).series.map { s in
+                "\(s.label): " + s.points.map { "\(trim($0.x)) → \(NumberFormat.fixed($0.y, decimals: 3))" }.joined(separator: ", ")
+            }
+            return "Line chart of \(metric) against \(figure.parameter ?? "the varied parameter"). "
+                + series.joined(separator: "; ") + "."
+        case "bars":
+            let bars = FigureSeries.bars(figure)
+            let values = zip(bars.barLabels, bars.series.first?.points ?? []).enumerated().map { k, pair in
+                "\(pair.0) \(NumberFormat.meanSD(pair.1.y, bars.series[0].errors[k], decimals: 3))"
+            }
+            return "Bar chart of \(metric) (mean ± sd over seeds): " + values.joined(separator: ", ") + "."
+        case "latent-scatter":
+            return "Scatter plots of real and generated latents on their first two principal components, by class, for \(runs)."
+        case "examples":
+            return "Example inputs of each experience: " + figure.examples.map(\.label).joined(separator: ", ") + "."
+        default:
+            return "Figure of kind \(figure.kind) for \(runs)."
+        }
+    }
+
+    /// The caption: the cell's `caption`, else a short default.
+    static func caption(_ figure: FigureData) -> String {
+        if let caption = figure.caption, !caption.isEmpty { return caption }
+        switch figure.kind {
+        case "accuracy-curves": return "Accuracy on each experience after each training experience."
+        case "accuracy-matrix": return "Accuracy matrix R[i][j]: after training experience i (rows), on test experience j (columns)."
+        case "final-vs-parameter":
+            return "\(RunMetric.title(figure.metric ?? "final_accuracy")) against \(figure.parameter ?? "the varied parameter")."
+        case "bars": return "\(RunMetric.title(figure.metric ?? "final_accuracy")) per strategy; error bars: one standard deviation over seeds."
+        case "latent-scatter": return "Real (dots) and generated (crosses) latents, first two principal components, coloured by class."
+        case "examples": return "Example inputs per experience."
+        default: return figure.kind
+        }
+    }
+
+    /// `600` for integral values, else the shortest text.
+    static func trim(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}

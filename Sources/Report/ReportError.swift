@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a report could not be written or checked; each case names the file involved and
+/// its message says how to fix it.
+public enum ReportError: Error, CustomStringConvertible, Equatable {
+    /// No `report.html` was found in any of the searched template directories.
+    case templatesNotFound(searched: [String])
+    /// A template failed to parse.
+    case invalidTemplate(file: String, message: String)
+    /// results.json (or another JSON file) is not valid JSON.
+    case invalidJSON(source: String, offset: Int, message: String)
+    /// results.json is valid JSON but not a glr results file.
+    case invalidResults(source: String, message: String)
+    /// A file could not be read or written.
+    case io(path: String, message: String)
+    /// A figure could not be drawn.
+    case figure(cell: String, kind: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .templatesNotFound(let searched):
+            return "templates/report.html not found (searched: \(searched.joined(separator: ", "))); "
+                + "run glr from the project directory, or set GLR_TEMPLATES to the templates directory"
+        case .invalidTemplate(let file, let message):
+            return "\(file): template error: \(message); fix the Mustache syntax in that file"
+        case .invalidJSON(let source, let offset, let message):
+            return "\(source): byte \(offset): \(message); restore the file from the rendered report (glr render)"
+        case .invalidResults(let source, let message):
+            return "\(source): \(message); it must be a results.json written by glr render"
+        case .io(let path, let message):
+            return "\(path): \(message)"
+        case .figure(let cell, let kind, let message):
+            return "cell \(cell): cannot draw figure kind '\(kind)': \(message)"
+        }
+    }
+}

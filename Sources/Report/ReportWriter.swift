@@ -1,0 +1,79 @@
+import Foundation
+import Pipeline
+
+/// Writes a report folder, `reports/NAME/`: index.html rendered from templates/report.html
+/// (Mustache), one `fig-<cell index>-<kind>.png` per figure, and results.json.
+///
+/// Everything except the volatile block of index.html (date, wall times, cache hits) is a
+/// function of the document and the provenance's stable facts, so two renders of the same
+/// commit and inputs give byte-identical PNGs and index.html outside that block.
+public enum ReportWriter {
+    /// Writes the report of `document` into `directory` (created if needed); with `embed`,
+    /// index.html is self-contained (figures as base64 data URIs) and no PNG is written.
+    /// `templates` is the templates directory (nil: searched, see `TemplateSet`).
+    @discardableResult
+    public static func write(_ document: ExecutedDocument, to directory: URL, embed: Bool, templates: URL?) throws -> ReportSummary {
+        try write(document, to: directory, embed: embed, templates: templates,
+                  provenance: Provenance.current(documentPath: document.path))
+    }
+
+    /// As `write(_:to:embed:templates:)` with a given provenance (tests pass fixed values).
+    @discardableResult
+    public static func write(_ document: ExecutedDocument, to directory: URL, embed: Bool, templates: URL?,
+                             provenance: Provenance) throws -> ReportSummary {
+        let templateSet = try TemplateSet.load(from: TemplateSet.locate(templates))
+        var figures: [Int: FigureImage] = [:]
+        var problems: [String] = []
+        for cell in document.cells {
+            guard case .ok = cell.status, case .figure(let data)? = cell.output else { continue }
+            let image = FigureRenderer.image(data, cellIndex: cell.index)
+            if let error = image.error { problems.append("cell \(cell.name): \(error)") }
+            figures[cell.index] = image
+        }
+        let html = try templateSet.render(ReportPage.context(document, figures: figures, provenance: provenance, embed: embed))
+        let results = try ResultsJSON.value(of: document).formatted()
+
+        try createDirectory(directory)
+        try removeStaleFigures(in: directory)
+        var written: [URL] = []
+        if !embed {
+            for index in figures.keys.sorted() {
+                guard let image = figures[index], image.error == nil else { continue }
+                let url = directory.appendingPathComponent(image.file)
+                try writeAtomically(Data(image.png), to: url)
+                written.append(url)
+            }
+        }
+        let indexURL = directory.appendingPathComponent("index.html")
+        let resultsURL = directory.appendingPathComponent("results.json")
+        try writeAtomically(Data(html.utf8), to: indexURL)
+        try writeAtomically(Data(results.utf8), to: resultsURL)
+        return ReportSummary(index: indexURL, results: resultsURL, figures: written, problems: problems)
+    }
+
+    /// The results.json text of a document (what `write` stores).
+    public static func resultsJSON(_ document: ExecutedDocument) throws -> String {
+        try ResultsJSON.value(of: document).formatted()
+    }
+
+    private static func createDirectory(_ url: URL) throws {
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw ReportError.io(path: url.path, message: "cannot create the report directory: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes `fig-*.png` left by an earlier render (cells may have moved or gone).
+    private static func removeStaleFigures(in directory: URL) throws {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in files where file.hasPrefix("fig-") && file.hasSuffix(".png") {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(file))
+        }
+    }
+
+    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    private static func writeAtomically(_ data: Data, to url: URL) throws {
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw ReportError.io(path: url.path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Continual
+import Engine
+import Testing
+
+@Suite struct GeneratorEncodingTests {
+    static let specs: [GeneratorSpec] = GeneratorSpec.Covariance.allCases.flatMap { cov in
+        GeneratorSpec.LabelScheme.allCases.map { GeneratorSpec(covariance: cov, components: .fixed(2), label: $0) }
+    }
+
+    @Test(arguments: specs)
+    func roundTripGivesIdenticalSamples(spec: GeneratorSpec) throws {
+        let data = GeneratorTestData.blobs(centres: [[0, 0, 0], [5, 1, 0], [1, 5, 2]], scale: 1, counts: [60, 40, 50], seed: 31)
+        let generator = try spec.fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 32))
+        let bytes = generator.encoded()
+        let decoded = try spec.decode(bytes)
+        #expect(decoded.encoded() == bytes)
+        #expect(decoded.storageBytes == generator.storageBytes)
+        var rng1 = RandomStream(seed: 33)
+        var rng2 = RandomStream(seed: 33)
+        let a = generator.sample(count: 200, rng: &rng1)
+        let b = decoded.sample(count: 200, rng: &rng2)
+        #expect(a.latents == b.latents)
+        #expect(a.labels == b.labels)
+        #expect(rng1 == rng2)
+        #expect(generator.logLikelihood(data.latents, labels: data.labels) == decoded.logLikelihood(data.latents, labels: data.labels))
+    }
+
+    @Test func storageBytesCountParameters() throws {
+        let data = GeneratorTestData.blobs(centres: [[0, 0, 0], [5, 1, 0]], scale: 1, counts: [60, 40], seed: 34)
+        let diag = try GeneratorSpec(covariance: .diag, components: .fixed(2)).fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 1))
+        // Per class: 2 weights + 2·3 means + 2·3 variances = 14; plus 2 priors; 8 bytes each.
+        #expect(diag.storageBytes == 8 * (2 * 14 + 2))
+        let full = try GeneratorSpec(covariance: .full, components: .fixed(2)).fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 1))
+        // Per class: 2 + 6 + 2·6 (lower triangles) = 20.
+        #expect(full.storageBytes == 8 * (2 * 20 + 2))
+    }
+
+    @Test func corruptOrMismatchedBytesThrow() throws {
+        let data = GeneratorTestData.blobs(centres: [[0, 0], [5, 1]], scale: 1, counts: [30, 30], seed: 35)
+        let spec = GeneratorSpec(components: .fixed(2))
+        let bytes = try spec.fit(latents: data.latents, labels: data.labels, dimension: 2, rng: RandomStream(seed: 36)).encoded()
+        #expect(throws: GeneratorError.self) { try spec.decode(Array(bytes.dropLast(3))) }
+        #expect(throws: GeneratorError.self) { try spec.decode(bytes + [0]) }
+        #expect(throws: GeneratorError.self) { try spec.decode([UInt8](repeating: 0, count: 40)) }
+        var other = spec
+        other.covariance = .spherical
+        #expect(throws: GeneratorError.self) { try other.decode(bytes) }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-import Engine
-
-@Suite struct EngineSmoke {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}

@@ -1,6 +1,0 @@
-import Testing
-import Pipeline
-
-@Suite struct PipelineSmoke {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}

@@ -1,6 +1,0 @@
-import Testing
-import Plot
-
-@Suite struct PlotSmoke {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}
