@@ -38,16 +38,16 @@ extension StreamRunner {
         let synthetic = SampleSet(values: drawn.latents, labels: drawn.labels, sampleShape: train.sampleShape)
 
         let q = StreamRunner.fidelityQueryCount
-        let sampleToReal = NearestNeighbours.distances(queries: synthetic.prefix(q).values, references: references.values, dimension: d)
-        let realToReal = NearestNeighbours.distances(queries: test.prefix(q).values, references: references.values, dimension: d)
 
         var fidelity = state.fidelity ?? GeneratorFidelity(trainLogLikelihood: [], heldOutLogLikelihood: [], trainSyntheticTestReal: [],
                                                             nearestNeighbourSampleToReal: [], nearestNeighbourRealToReal: [], fitSeconds: [])
-        fidelity.trainLogLikelihood.append(StreamMetrics.mean(generator.logLikelihood(references.values, labels: references.labels)))
-        fidelity.heldOutLogLikelihood.append(StreamMetrics.mean(generator.logLikelihood(test.values, labels: test.labels)))
+        fidelity.trainLogLikelihood.append(LatentFidelity.meanLogLikelihood(of: generator, latents: references.values, labels: references.labels))
+        fidelity.heldOutLogLikelihood.append(LatentFidelity.meanLogLikelihood(of: generator, latents: test.values, labels: test.labels))
         fidelity.trainSyntheticTestReal.append(trainSyntheticTestReal(synthetic, test: test, stream: stream))
-        fidelity.nearestNeighbourSampleToReal.append(StreamMetrics.mean(sampleToReal))
-        fidelity.nearestNeighbourRealToReal.append(StreamMetrics.mean(realToReal))
+        fidelity.nearestNeighbourSampleToReal.append(LatentFidelity.meanNearestNeighbourDistance(
+            queries: synthetic.prefix(q).values, reference: references.values, dimension: d))
+        fidelity.nearestNeighbourRealToReal.append(LatentFidelity.meanNearestNeighbourDistance(
+            queries: test.prefix(q).values, reference: references.values, dimension: d))
         fidelity.fitSeconds.append(stored.fitSeconds)
         state.fidelity = fidelity
 
