@@ -2,7 +2,7 @@ import Engine
 import Testing
 import Continual
 
-@Suite(.enabled(if: StreamFixtures.dataset != nil, "needs /usr/share/datasets/fashion-mnist"))
+@Suite(.enabled(if: StreamFixtures.dataset != nil && StreamFixtures.isOptimised, "needs Fashion-MNIST and an optimised build (swift test -c release)"))
 struct StreamRunnerTests {
     @Test func sameSeedGivesIdenticalMatrices() throws {
         let c = StreamFixtures.configuration(.replay)
