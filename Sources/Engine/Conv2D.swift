@@ -1,10 +1,12 @@
 // 2-D convolution by im2col + sgemm, batched over chunks of samples.
 // Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
 // Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk.
-// Forward per chunk:  cols (K×S·P) = im2col(x);  Y (F×S·P) = Wmat (F×K) · cols;
-//                     y[n][f][p] = Y[f][n·P + p] + b[f].
-// Backward per chunk: dY (F×S·P) from dy;  dW += dY · colsᵀ;  db += Σ dY;
-//                     dcols = Wmatᵀ · dY;  dx = col2im(dcols).
+// Forward per chunk:  cols (K×S·P) = im2col(x); per sample n of the chunk
+//                     y_n (F×P) = Wmat (F×K) · cols[:, n·P ..< (n+1)·P] + b  (written in place, NCHW).
+// Backward per chunk: dW += Σ_n dy_n (F×P) · cols_nᵀ;  db += Σ dy;
+//                     dcols_n = Wmatᵀ · dy_n;  dx = col2im(dcols).
+// Per-sample GEMMs read and write NCHW directly (no transposes); with the default column
+// bound a chunk of conv2/conv3 is one sample, whose columns stay in L2.
 
 /// A 2-D convolution layer (cross-correlation, like PyTorch's `Conv2d`).
 ///
@@ -21,7 +23,7 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// Upper bound on the im2col workspace in floats; the batch is processed in chunks
     /// of samples whose columns fit (cache-friendly, bounded memory).
-    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 18
+    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 15
     /// This layer's bound (initialised from `defaultMaxColumnFloats`).
     public var maxColumnFloats = Conv2D.defaultMaxColumnFloats
 
@@ -30,7 +32,6 @@ public final class Conv2D: Layer, EngineLayer {
     private var output: [Float] = []
     private var dInput: [Float] = []
     private var columns: [Float] = []
-    private var product: [Float] = []
     private var dInputIsZero = false
 
     /// A convolution with square kernels; weights drawn from `rng` (weight first, then bias).
@@ -93,34 +94,29 @@ public final class Conv2D: Layer, EngineLayer {
         let chunk = chunkSize(g, batch: n)
         resizeExactly(&output, n * F * P)
         reserveAtLeast(&columns, K * chunk * P)
-        reserveAtLeast(&product, F * chunk * P)
         let inPerSample = inChannels * g.height * g.width
         inputCache.withUnsafeBufferPointer { x in
             weight.value.withUnsafeBufferPointer { w in
                 bias.value.withUnsafeBufferPointer { b in
                     columns.withUnsafeMutableBufferPointer { cols in
-                        product.withUnsafeMutableBufferPointer { prod in
-                            output.withUnsafeMutableBufferPointer { y in
-                                var start = 0
-                                while start < n {
-                                    let s = min(chunk, n - start)
-                                    let L = s * P
-                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
-                                    sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
-                                          a: w.baseAddress!, lda: K, b: cols.baseAddress!, ldb: L,
-                                          beta: 0, c: prod.baseAddress!, ldc: L)
-                                    let yBase = y.baseAddress! + start * F * P
-                                    let pBase = prod.baseAddress!
-                                    for j in 0..<s {
-                                        for f in 0..<F {
-                                            let dst = yBase + (j * F + f) * P
-                                            let src = pBase + f * L + j * P
-                                            let bf = b[f]
-                                            for q in 0..<P { dst[q] = src[q] + bf }
-                                        }
+                        output.withUnsafeMutableBufferPointer { y in
+                            var start = 0
+                            while start < n {
+                                let s = min(chunk, n - start)
+                                let L = s * P
+                                im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                                for j in 0..<s {
+                                    let yj = y.baseAddress! + (start + j) * F * P
+                                    sgemm(transA: false, transB: false, m: F, n: P, k: K, alpha: 1,
+                                          a: w.baseAddress!, lda: K, b: cols.baseAddress! + j * P, ldb: L,
+                                          beta: 0, c: yj, ldc: P)
+                                    for f in 0..<F {
+                                        let row = yj + f * P
+                                        let bf = b[f]
+                                        for q in 0..<P { row[q] += bf }
                                     }
-                                    start += s
                                 }
+                                start += s
                             }
                         }
                     }
@@ -141,7 +137,6 @@ public final class Conv2D: Layer, EngineLayer {
         let chunk = chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
         reserveAtLeast(&columns, K * chunk * P)
-        reserveAtLeast(&product, F * chunk * P)
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
         let wantInput = computesInputGradient
@@ -153,40 +148,35 @@ public final class Conv2D: Layer, EngineLayer {
                     weight.grad.withUnsafeMutableBufferPointer { dw in
                         bias.grad.withUnsafeMutableBufferPointer { db in
                             columns.withUnsafeMutableBufferPointer { cols in
-                                product.withUnsafeMutableBufferPointer { dyc in
-                                    dInput.withUnsafeMutableBufferPointer { dx in
-                                        if clearInput { dx.update(repeating: 0) }
-                                        var start = 0
-                                        while start < n {
-                                            let s = min(chunk, n - start)
-                                            let L = s * P
-                                            let dyBase = dy.baseAddress! + start * F * P
-                                            let dycBase = dyc.baseAddress!
-                                            for f in 0..<F {
-                                                var sum: Float = 0
-                                                for j in 0..<s {
-                                                    let src = dyBase + (j * F + f) * P
-                                                    let dst = dycBase + f * L + j * P
-                                                    for q in 0..<P {
-                                                        dst[q] = src[q]
-                                                        sum += src[q]
-                                                    }
-                                                }
-                                                db[f] += sum
-                                            }
-                                            im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
-                                            sgemm(transA: false, transB: true, m: F, n: K, k: L, alpha: 1,
-                                                  a: dycBase, lda: L, b: cols.baseAddress!, ldb: L,
-                                                  beta: 1, c: dw.baseAddress!, ldc: K)
-                                            if wantInput {
-                                                sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
-                                                      a: w.baseAddress!, lda: K, b: dycBase, ldb: L,
-                                                      beta: 0, c: cols.baseAddress!, ldc: L)
-                                                col2im(cols.baseAddress!, samples: s, g,
-                                                       addingInto: dx.baseAddress! + start * inPerSample)
-                                            }
-                                            start += s
+                                dInput.withUnsafeMutableBufferPointer { dx in
+                                    if clearInput { dx.update(repeating: 0) }
+                                    for f in 0..<F {
+                                        var sum: Float = 0
+                                        for j in 0..<n {
+                                            let row = dy.baseAddress! + (j * F + f) * P
+                                            for q in 0..<P { sum += row[q] }
                                         }
+                                        db[f] += sum
+                                    }
+                                    var start = 0
+                                    while start < n {
+                                        let s = min(chunk, n - start)
+                                        let L = s * P
+                                        im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                                        for j in 0..<s {
+                                            sgemm(transA: false, transB: true, m: F, n: K, k: P, alpha: 1,
+                                                  a: dy.baseAddress! + (start + j) * F * P, lda: P, b: cols.baseAddress! + j * P, ldb: L,
+                                                  beta: 1, c: dw.baseAddress!, ldc: K)
+                                        }
+                                        if wantInput {
+                                            for j in 0..<s {
+                                                sgemm(transA: true, transB: false, m: K, n: P, k: F, alpha: 1,
+                                                      a: w.baseAddress!, lda: K, b: dy.baseAddress! + (start + j) * F * P, ldb: P,
+                                                      beta: 0, c: cols.baseAddress! + j * P, ldc: L)
+                                            }
+                                            col2im(cols.baseAddress!, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
+                                        }
+                                        start += s
                                     }
                                 }
                             }

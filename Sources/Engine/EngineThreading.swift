@@ -32,23 +32,30 @@ public enum EngineThreading {
     /// A batch is split only if every worker gets at least this many samples.
     nonisolated(unsafe) public static var minSamplesPerWorker = 8
 
+    /// The same for passes without convolutions (e.g. the head): their steps are so short
+    /// that thread hand-off costs more than it saves at small batches.
+    nonisolated(unsafe) public static var minSamplesPerWorkerDense = 256
+
     /// Samples per chunk in forward-only passes (evaluation, latent extraction): small
     /// enough that activations stay in cache.
     nonisolated(unsafe) public static var inferenceChunk = 64
 
     /// Worker threads for a batch of `n` samples under the current policy.
-    static func splitWorkers(for n: Int) -> Int {
+    static func splitWorkers(for n: Int, convolutional: Bool = true) -> Int {
         guard mode == .splitBatch else { return 1 }
-        return max(1, min(workers, n / max(1, minSamplesPerWorker)))
+        let minimum = convolutional ? minSamplesPerWorker : minSamplesPerWorkerDense
+        return max(1, min(workers, n / max(1, minimum)))
     }
 
     /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS.
     /// The BLAS thread count is lowered while any parallel region is active and restored
     /// when the last one ends (regions may overlap when several networks train at once).
+    /// In `.splitBatch` mode a single worker also runs with single-threaded BLAS, so the
+    /// engine's results never depend on the BLAS thread count of the moment.
     static func parallel(_ count: Int, _ body: (Int) -> Void) {
-        if count == 1 { body(0); return }
+        if count == 1 && mode != .splitBatch { body(0); return }
         BLASThreadGuard.enter()
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
         BLASThreadGuard.leave()
     }
 

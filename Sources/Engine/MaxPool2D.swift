@@ -45,14 +45,26 @@ public final class MaxPool2D: Layer, EngineLayer {
                         if k == 2 && s == 2 {
                             for oy in 0..<Ho {
                                 let r0 = src + 2 * oy * W, r1 = r0 + W
+                                let a0 = Int32(truncatingIfNeeded: 2 * oy * W), a1 = a0 &+ Int32(truncatingIfNeeded: W)
+                                let out = dst + oy * Wo, outIdx = idx + oy * Wo
                                 for ox in 0..<Wo {
-                                    let c = 2 * ox
-                                    var best = r0[c], at = 2 * oy * W + c
-                                    if r0[c + 1] > best { best = r0[c + 1]; at = 2 * oy * W + c + 1 }
-                                    if r1[c] > best { best = r1[c]; at = (2 * oy + 1) * W + c }
-                                    if r1[c + 1] > best { best = r1[c + 1]; at = (2 * oy + 1) * W + c + 1 }
-                                    dst[oy * Wo + ox] = best
-                                    idx[oy * Wo + ox] = Int32(at)
+                                    // Branch-free selects with wrapping index arithmetic (an
+                                    // overflow check would turn each select into a branch).
+                                    let c = ox &+ ox
+                                    let v0 = r0[c], v1 = r0[c &+ 1], v2 = r1[c], v3 = r1[c &+ 1]
+                                    let c32 = Int32(truncatingIfNeeded: c)
+                                    let i0 = a0 &+ c32, i2 = a1 &+ c32
+                                    let t1 = v1 > v0
+                                    var best = t1 ? v1 : v0
+                                    var at = t1 ? i0 &+ 1 : i0
+                                    let t2 = v2 > best
+                                    best = t2 ? v2 : best
+                                    at = t2 ? i2 : at
+                                    let t3 = v3 > best
+                                    best = t3 ? v3 : best
+                                    at = t3 ? i2 &+ 1 : at
+                                    out[ox] = best
+                                    outIdx[ox] = at
                                 }
                             }
                         } else {

@@ -156,9 +156,11 @@ public final class Sequential {
         return count
     }
 
-    private func splitWorkers(for n: Int) -> Int {
-        guard let fixed = workerCount else { return EngineThreading.splitWorkers(for: n) }
-        return max(1, min(fixed, n / max(1, EngineThreading.minSamplesPerWorker)))
+    private func splitWorkers(for n: Int, from: Int, to: Int) -> Int {
+        let convolutional = layers[from..<to].contains { $0 is Conv2D }
+        guard let fixed = workerCount else { return EngineThreading.splitWorkers(for: n, convolutional: convolutional) }
+        let minimum = convolutional ? EngineThreading.minSamplesPerWorker : EngineThreading.minSamplesPerWorkerDense
+        return max(1, min(fixed, n / max(1, minimum)))
     }
 
     private static func bounds(_ n: Int, _ parts: Int) -> [Int] {
@@ -177,10 +179,12 @@ public final class Sequential {
     private func runTraining(_ x: Tensor, from: Int) -> Tensor {
         let n = x.batchSize
         let sample = Array(x.shape.dropFirst())
-        let count = prepareWorkers(splitWorkers(for: n), from: from, to: layers.count)
+        let count = prepareWorkers(splitWorkers(for: n, from: from, to: layers.count), from: from, to: layers.count)
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
-            for layer in layers[from...] { t = layer.forward(t) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[from...] { t = layer.forward(t) }
+            }
             pending = Pass(from: from, bounds: [0, n], outputShape: t.shape)
             return t
         }
@@ -219,7 +223,9 @@ public final class Sequential {
         }
         if count == 1 {
             var g = dOut
-            for layer in layers[stop...].reversed() { g = layer.backward(g) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[stop...].reversed() { g = layer.backward(g) }
+            }
             return
         }
         let b = pass.bounds
@@ -257,10 +263,12 @@ public final class Sequential {
         let sample = Array(x.shape.dropFirst())
         guard let outSample = outputSampleShape(sample, from: from, to: to) else {
             var t = x
-            for layer in layers[from..<to] { t = layer.forward(t) }
+            EngineThreading.parallel(1) { _ in
+                for layer in layers[from..<to] { t = layer.forward(t) }
+            }
             return t
         }
-        let count = prepareWorkers(splitWorkers(for: n), from: from, to: to)
+        let count = prepareWorkers(splitWorkers(for: n, from: from, to: to), from: from, to: to)
         let b = Sequential.bounds(n, count)
         let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
         let chunk = max(1, EngineThreading.inferenceChunk)

@@ -74,7 +74,7 @@ import TestSupport
             let b = Self.train(seed: 43769, steps: 4, workers: workers)
             let c = Self.train(seed: 43770, steps: 4, workers: workers)
             let identical = a.map(\.bitPattern) == b.map(\.bitPattern)
-            #expect(identical, "\(workers) workers: same seed must give bit-identical weights")
+            #expect(identical, "\(workers) workers: same seed must give bit-identical weights (\(zip(a, b).filter { $0 != $1 }.count) differ)")
             #expect(a != c, "\(workers) workers: different seeds must differ")
         }
     }

@@ -156,4 +156,18 @@ import Testing
             style: ChartStyle(width: 520, height: 300))
         try expectGolden(chart.render(), "line_chart_irregular_ticks")
     }
+
+    /// The same sweep on a logarithmic x axis.
+    @Test func logAxisGolden() throws {
+        let sizes: [Double] = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+        let chart = LineChart(
+            title: "Final accuracy vs buffer size (log scale)", x: Axis("Buffer size M", logScale: true),
+            y: Axis("Final accuracy", range: 0...1),
+            series: [
+                .init(name: "replay", x: sizes, y: sizes.map { 0.4 + 0.5 * (1 - exp(-$0 / 600)) }, marker: .circle),
+                .init(name: "glr", x: [0] + sizes, y: [0.5] + sizes.map { _ in 0.86 }, marker: .diamond),
+            ],
+            style: ChartStyle(width: 520, height: 300))
+        try expectGolden(chart.render(), "line_chart_log_axis")
+    }
 }

@@ -45,4 +45,13 @@ import Testing
     @Test func withinKeepsFixedRange() {
         #expect(NiceTicks.within(lower: 0.05, upper: 0.95).values == [0.2, 0.4, 0.6, 0.8])
     }
+
+    @Test func logarithmicTicks() {
+        #expect(NiceTicks.logarithmic(lower: 10, upper: 5000) == [10, 100, 1000, 10000])
+        #expect(NiceTicks.logarithmic(lower: 1, upper: 50) == [1, 2, 5, 10, 20, 50, 100])
+        #expect(NiceTicks.logarithmic(lower: 0.003, upper: 0.02) == [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1])
+        #expect(NiceTicks.logarithmic(lower: 1e-4, upper: 1e4) == [1e-4, 1e-2, 1, 1e2, 1e4])
+        #expect(NiceTicks.logarithmic(lower: 1, upper: 1e7) == [1, 1e2, 1e4, 1e6, 1e8])
+        #expect(NiceTicks.logarithmic(lower: 7, upper: 7) == [1, 2, 5, 10])
+    }
 }

@@ -34,6 +34,16 @@ public enum CacheKey {
         return digest(CellMaterial(kind: kind, body: map, inputs: inputs, engineVersion: engineVersion))
     }
 
+    /// The key of a benchmark's example images: only the parameters that build the benchmark.
+    public static func examples(_ configuration: StreamConfiguration, datasetFingerprint: String) -> String {
+        var benchmarkOnly = StreamConfiguration()
+        for name in ["benchmark", "dataset", "experiences", "seed", "train_size", "test_size", "interpolation"] {
+            benchmarkOnly.set(name, configuration.parameterValue(name))
+        }
+        return digest(RunMaterial(kind: "examples", configuration: benchmarkOnly, datasetFingerprint: datasetFingerprint,
+                                  engineVersion: Pipeline.engineVersion))
+    }
+
     /// Hex SHA-256 of bytes.
     public static func hex(_ bytes: some DataProtocol) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()

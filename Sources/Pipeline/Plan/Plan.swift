@@ -23,4 +23,15 @@ public struct Plan: Sendable {
 
     /// Every run of the plan, in document order.
     public var runs: [PlannedRun] { cells.flatMap(\.runs) }
+
+    /// Every cache key the plan reads: its runs and its example-image plots.
+    public var referencedKeys: Set<String> {
+        var keys = Set(runs.map(\.key))
+        for cell in cells where cell.source.kind == "plot" && cell["kind"] == .string("examples") {
+            if let c = cell.configuration, let print = datasetFingerprints[c.dataset] {
+                keys.insert(CacheKey.examples(c, datasetFingerprint: print))
+            }
+        }
+        return keys
+    }
 }

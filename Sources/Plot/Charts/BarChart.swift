@@ -28,7 +28,7 @@ public struct BarChart: Sendable {
     public var categories: [String]
     /// Bars per group, drawn left to right.
     public var series: [Series]
-    /// x axis (only its label is used) and y axis.
+    /// x axis (only its label is used) and y axis (linear; `logScale` is ignored).
     public var x: Axis, y: Axis
     /// Legend placement (`.none` is sensible for a single series).
     public var legend: LegendPosition
@@ -61,7 +61,9 @@ public struct BarChart: Sendable {
                 ys += [v - (e.isFinite ? e : 0), v + (e.isFinite ? e : 0)]
             }
         }
-        let frame = ChartFrame.layout(style: style, title: title, xAxis: x, yAxis: y, xData: (0, 1),
+        var linear = y
+        linear.logScale = false
+        let frame = ChartFrame.layout(style: style, title: title, xAxis: x, yAxis: linear, xData: (0, 1),
                                       yData: (ys.min()!, ys.max()!), legend: series.isEmpty ? nil : legendBox,
                                       legendPosition: legend,
                                       categories: categories.enumerated().map { (Double($0.offset), $0.element) })

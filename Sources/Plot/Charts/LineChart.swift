@@ -62,10 +62,10 @@ public struct LineChart: Sendable {
             LegendEntry(name: series[i].name, color: colors[i], marker: series[i].marker, dash: series[i].dash?.scaled(s))
         }
         let legendBox = Legend(entries: entries, style: style)
-        let xs = series.flatMap(\.x).filter(\.isFinite)
-        let ys = series.flatMap { $0.y + ($0.lower ?? []) + ($0.upper ?? []) }.filter(\.isFinite)
+        let xs = x.extent(series.flatMap(\.x))
+        let ys = y.extent(series.flatMap { $0.y + ($0.lower ?? []) + ($0.upper ?? []) })
         let frame = ChartFrame.layout(style: style, title: title, xAxis: x, yAxis: y,
-                                      xData: (xs.min() ?? 0, xs.max() ?? 1), yData: (ys.min() ?? 0, ys.max() ?? 1),
+                                      xData: xs, yData: ys,
                                       legend: series.isEmpty ? nil : legendBox, legendPosition: legend)
         frame.drawAxes(&canvas, style: style, title: title, xAxis: x, yAxis: y)
         frame.clipped(&canvas, margin: 5 * s) { canvas in

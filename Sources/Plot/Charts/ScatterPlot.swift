@@ -51,9 +51,9 @@ public struct ScatterPlot: Sendable {
             LegendEntry(name: groups[$0].name, color: colors[$0], marker: groups[$0].marker, line: false)
         }
         let legendBox = Legend(entries: entries, style: style)
-        let xs = groups.flatMap(\.x).filter(\.isFinite), ys = groups.flatMap(\.y).filter(\.isFinite)
+        let xs = x.extent(groups.flatMap(\.x)), ys = y.extent(groups.flatMap(\.y))
         let frame = ChartFrame.layout(style: style, title: title, xAxis: x, yAxis: y,
-                                      xData: (xs.min() ?? 0, xs.max() ?? 1), yData: (ys.min() ?? 0, ys.max() ?? 1),
+                                      xData: xs, yData: ys,
                                       legend: entries.isEmpty ? nil : legendBox, legendPosition: legend)
         frame.drawAxes(&canvas, style: style, title: title, xAxis: x, yAxis: y)
         frame.clipped(&canvas, margin: markerSize * s / 2) { canvas in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One axis of a chart: its label and, optionally, a fixed range and ticks.
 public struct Axis: Sendable {
     /// The axis title ("" for none).
@@ -10,12 +12,23 @@ public struct Axis: Sendable {
     public var tickLabels: [String]?
     /// Keep automatic ticks on whole numbers (e.g. experience indices).
     public var integerTicks: Bool
+    /// Logarithmic scale (line charts and scatter plots): ticks at 1, 2, 5 × 10^k or at
+    /// powers of ten; values ≤ 0 are left out.
+    public var logScale: Bool
 
     /// An axis; every argument but the label is optional.
     public init(_ label: String = "", range: ClosedRange<Double>? = nil, ticks: [Double]? = nil,
-                tickLabels: [String]? = nil, integerTicks: Bool = false) {
+                tickLabels: [String]? = nil, integerTicks: Bool = false, logScale: Bool = false) {
         self.label = label; self.range = range; self.ticks = ticks
-        self.tickLabels = tickLabels; self.integerTicks = integerTicks
+        self.tickLabels = tickLabels; self.integerTicks = integerTicks; self.logScale = logScale
+    }
+
+    /// Smallest and largest value that can be drawn on this axis (finite, and positive
+    /// on a log scale); (0, 1) or (1, 10) when there is none.
+    func extent(_ values: [Double]) -> (Double, Double) {
+        let usable = values.filter { $0.isFinite && (!logScale || $0 > 0) }
+        guard let lo = usable.min(), let hi = usable.max() else { return logScale ? (1, 10) : (0, 1) }
+        return (lo, hi)
     }
 
     /// The domain and the labelled ticks for data spanning `dataMin...dataMax`.
@@ -27,6 +40,7 @@ public struct Axis: Sendable {
             let hi = range?.upperBound ?? max(ticks.max() ?? dataMax, dataMax)
             return (Axis.widen(lo, hi), Array(zip(ticks, labels)))
         }
+        if logScale { return resolveLog(dataMin: dataMin, dataMax: dataMax) }
         if let range {
             let nice = NiceTicks.within(lower: range.lowerBound, upper: range.upperBound, integer: integerTicks)
             return (Axis.widen(range.lowerBound, range.upperBound), nice.values.map { ($0, nice.label($0)) })
@@ -50,5 +64,16 @@ public struct Axis: Sendable {
             scaled *= 10
         }
         return 6
+    }
+
+    /// Domain and ticks of a log axis (`NiceTicks.logarithmic`); the domain spans whole
+    /// decades unless `range` is set.
+    func resolveLog(dataMin: Double, dataMax: Double) -> (domain: ClosedRange<Double>, ticks: [(Double, String)]) {
+        let lo = max(range?.lowerBound ?? dataMin, 1e-300)
+        let hi = max(range?.upperBound ?? dataMax, lo * 1.001)
+        let all = NiceTicks.logarithmic(lower: lo, upper: hi)
+        let domain = range == nil ? (all.first ?? lo)...(all.last ?? hi) : lo...hi
+        let values = all.filter { $0 >= domain.lowerBound * (1 - 1e-9) && $0 <= domain.upperBound * (1 + 1e-9) }
+        return (domain, values.map { ($0, NiceTicks.format($0, decimals: Axis.decimalsNeeded($0))) })
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The plot rectangle of a Cartesian chart and its data-to-pixel maps, after layout.
 ///
 /// `layout` measures every label (tick labels, axis titles, title, legend) and shrinks
@@ -15,13 +17,22 @@ struct ChartFrame {
     var legend: Legend? = nil
     var legendPosition = LegendPosition.none
 
+    /// Whether an axis is logarithmic (values ≤ 0 then map to non-finite pixels: gaps).
+    var xLog = false, yLog = false
+
     /// Pixel x of data value v.
     func x(_ v: Double) -> Double {
-        left + (v - xDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound) * (right - left)
+        left + ChartFrame.fraction(v, xDomain, xLog) * (right - left)
     }
     /// Pixel y of data value v (up is larger).
     func y(_ v: Double) -> Double {
-        bottom - (v - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * (bottom - top)
+        bottom - ChartFrame.fraction(v, yDomain, yLog) * (bottom - top)
+    }
+
+    /// Position of v in the domain, 0 at its lower bound and 1 at its upper bound.
+    static func fraction(_ v: Double, _ domain: ClosedRange<Double>, _ log: Bool) -> Double {
+        guard log else { return (v - domain.lowerBound) / (domain.upperBound - domain.lowerBound) }
+        return v > 0 ? log10(v / domain.lowerBound) / log10(domain.upperBound / domain.lowerBound) : .nan
     }
 
     /// Lays out a chart of `style`'s size; `xTicks` given means a categorical x axis.
@@ -46,7 +57,7 @@ struct ChartFrame {
             bottom -= line * Double(xLabelLines - 1)
         }
         // Fewer y ticks when the plot is short: at least 2.5 lines between labels.
-        if yAxis.ticks == nil && yAxis.range == nil {
+        if yAxis.ticks == nil && yAxis.range == nil && !yAxis.logScale {
             let count = max(2, Int((bottom - top) / (2.5 * line)) + 1)
             if yTicks.count > count {
                 let nice = NiceTicks(lower: yData.0, upper: yData.1, maxCount: count, integer: yAxis.integerTicks)
@@ -64,7 +75,7 @@ struct ChartFrame {
         left = max(left, pad + firstHalf).rounded()
         right = min(right, w - 2 * s - lastHalf).rounded()
         // Fewer x ticks when labels would collide: label width plus 2 characters between.
-        if categories == nil && xAxis.ticks == nil && xAxis.range == nil && xTicks.count > 2 {
+        if categories == nil && xAxis.ticks == nil && xAxis.range == nil && !xAxis.logScale && xTicks.count > 2 {
             let widest = Double(xTicks.map { font.width(of: $0.1) }.max() ?? 0) + 2 * Double(font.advance)
             let count = max(2, Int((right - left) / widest) + 1)
             if xTicks.count > count {
@@ -73,7 +84,8 @@ struct ChartFrame {
             }
         }
         return ChartFrame(left: left, top: top.rounded(), right: right, bottom: bottom.rounded(),
-                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks, xLabelLines: xLabelLines, categorical: categories != nil,
-                          legend: legend, legendPosition: legendPosition)
+                          xDomain: xDomain, yDomain: yDomain, xTicks: xTicks, yTicks: yTicks,
+                          xLabelLines: xLabelLines, categorical: categories != nil, legend: legend,
+                          legendPosition: legendPosition, xLog: xAxis.logScale && categories == nil, yLog: yAxis.logScale)
     }
 }

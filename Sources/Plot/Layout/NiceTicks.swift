@@ -46,6 +46,24 @@ public struct NiceTicks: Equatable, Sendable {
         return NiceTicks(values: all.values.filter { $0 >= lower - slack && $0 <= upper + slack }, step: all.step)
     }
 
+    /// Ticks of a logarithmic axis covering `lower...upper` (both > 0), from the decade
+    /// at or below `lower` to the one at or above `upper`: 1, 2, 5 × 10^k when that spans
+    /// at most two decades, powers of ten up to six decades, every other power beyond.
+    /// E.g. 10...5000 → 10, 100, 1000, 10000; 1...50 → 1, 2, 5, 10, 20, 50, 100.
+    public static func logarithmic(lower: Double, upper: Double) -> [Double] {
+        let lo = max(min(lower, upper), 1e-300), hi = max(lower, upper, lo)
+        let k0 = Int(log10(lo).rounded(.down))
+        var k1 = max(Int(log10(hi).rounded(.up)), k0 + 1)
+        if k1 - k0 > 6 && (k1 - k0) % 2 == 1 { k1 += 1 }  // end on a labelled power
+        let mantissas: [Double] = k1 - k0 <= 2 ? [1, 2, 5] : [1]
+        let every = k1 - k0 > 6 ? 2 : 1
+        var values: [Double] = []
+        for k in stride(from: k0, through: k1, by: every) {
+            for m in mantissas where k < k1 || m == 1 { values.append(value(m, k)) }
+        }
+        return values
+    }
+
     /// Ticks from explicit values.
     public init(values: [Double], step: Double) { self.values = values; self.step = step }
 
