@@ -7,7 +7,8 @@ import Plot
 ///
 /// Kinds: `accuracy-curves` (a line chart per run: accuracy on each test experience after
 /// each training experience), `accuracy-matrix` (a heatmap of R per run),
-/// `final-vs-parameter` (metric against a varied parameter, references dashed), `bars`
+/// `final-vs-parameter` (metric against a varied parameter, log x axis over a wide range,
+/// references dashed), `bars`
 /// (metric per group, error bars = sample sd over seeds), `latent-scatter` (real vs
 /// generated latents per class), `examples` (example inputs per experience).
 enum FigureRenderer {
@@ -80,7 +81,9 @@ enum FigureRenderer {
         }
         let xs = Array(Set(data.series.flatMap { $0.points.map(\.x) })).sorted()
         let metric = figure.metric ?? "final_accuracy"
-        var chart = LineChart(x: Axis(figure.parameter ?? "parameter", ticks: xs.count <= 8 ? xs : nil),
+        // Parameters spanning more than a decade (buffer sizes 600…30000) read best on a log axis.
+        let logX = (xs.first ?? 0) > 0 && (xs.last ?? 0) >= 20 * (xs.first ?? 1)
+        var chart = LineChart(x: Axis(figure.parameter ?? "parameter", ticks: xs.count <= 8 ? xs : nil, logScale: logX),
                               y: Axis(RunMetric.title(metric), range: isAccuracy(metric) ? 0...1 : nil), legend: .right,
                               style: ChartStyle(width: 640, height: 360, scale: scale))
         for s in data.series {

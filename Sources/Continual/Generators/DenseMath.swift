@@ -30,7 +30,32 @@ enum DenseMath {
         for k in 0..<count where row[k] > m { m = row[k] }
         if m == -Double.infinity { return m }
         var s = 0.0
-        for k in 0..<count { s += exp(row[k] - m) }
+        for k in 0..<count {
+            let t = row[k] - m
+            if t > -700 { s += exp(t) }
+        }
+        return m + log(s)
+    }
+
+    /// Replaces a row of log-weights v_k by responsibilities exp(v_k − L) and returns
+    /// L = log Σ_k exp(v_k), computed around the maximum. Terms more than 700 nats below the
+    /// maximum count as exactly 0 (exp would underflow there anyway, through a slow path).
+    @inline(__always)
+    static func normaliseLogRow(_ row: UnsafeMutablePointer<Double>, count: Int) -> Double {
+        var m = -Double.infinity
+        for k in 0..<count where row[k] > m { m = row[k] }
+        if m == -Double.infinity {
+            for k in 0..<count { row[k] = 1 / Double(count) }
+            return m
+        }
+        var s = 0.0
+        for k in 0..<count {
+            let t = row[k] - m
+            let e = t < -700 ? 0 : exp(t)
+            row[k] = e
+            s += e
+        }
+        for k in 0..<count { row[k] /= s }
         return m + log(s)
     }
 

@@ -94,54 +94,65 @@ enum KMeans {
 
     /// Greedy k-means++ seeding: the first centre uniform, each next one the best of
     /// 2 + ⌊ln K⌋ candidates drawn with probability ∝ squared distance to the nearest centre.
+    /// Squared distances to the candidates come from one GEMM: ‖x‖² + ‖c‖² − 2 x·c (clamped at 0).
     static func seed(_ data: MixtureData, clusters k: Int, rng: inout RandomStream) -> [Float] {
         let n = data.count
         let d = data.dimension
-        var centres = [Float](repeating: 0, count: k * d)
         let trials = 2 + Int(log(Double(k)))
-        return data.rows.withUnsafeBufferPointer { xp -> [Float] in
-            func squaredDistances(to row: Int, into out: UnsafeMutablePointer<Float>) {
-                let r = xp.baseAddress! + row * d
-                for i in 0..<n {
-                    let p = xp.baseAddress! + i * d
-                    var s: Float = 0
-                    for j in 0..<d { let t = p[j] - r[j]; s += t * t }
-                    out[i] = s
+        var centres = [Float](repeating: 0, count: k * d)
+        var norms = [Float](repeating: 0, count: n)
+        var closest = [Float](repeating: 0, count: n)
+        var distances = [Float](repeating: 0, count: n * trials)
+        var candidates = [Float](repeating: 0, count: trials * d)
+        var cumulative = [Double](repeating: 0, count: n)
+        data.rows.withUnsafeBufferPointer { xp in
+            for i in 0..<n {
+                var s: Float = 0
+                for j in 0..<d { s += xp[i * d + j] * xp[i * d + j] }
+                norms[i] = s
+            }
+            /// Fills `distances` (N×count, row-major) with squared distances from every row to rows `ids`.
+            func squaredDistances(to ids: [Int]) {
+                let m = ids.count
+                for (t, id) in ids.enumerated() { for j in 0..<d { candidates[t * d + j] = xp[id * d + j] } }
+                candidates.withUnsafeBufferPointer { cp in
+                    distances.withUnsafeMutableBufferPointer { dp in
+                        DenseMath.sgemm(transA: false, transB: true, m: n, n: m, k: d, alpha: -2, a: xp.baseAddress!, lda: d,
+                                        b: cp.baseAddress!, ldb: d, c: dp.baseAddress!, ldc: m)
+                        for i in 0..<n {
+                            for t in 0..<m { dp[i * m + t] = max(0, dp[i * m + t] + norms[i] + norms[ids[t]]) }
+                        }
+                    }
                 }
             }
             let first = rng.nextInt(below: n)
-            var closest = [Float](repeating: 0, count: n)
-            var candidate = [Float](repeating: 0, count: n)
-            var bestCandidate = [Float](repeating: 0, count: n)
-            var cumulative = [Double](repeating: 0, count: n)
-            closest.withUnsafeMutableBufferPointer { squaredDistances(to: first, into: $0.baseAddress!) }
+            squaredDistances(to: [first])
+            for i in 0..<n { closest[i] = distances[i] }
+            closest[first] = 0
             for j in 0..<d { centres[j] = xp[first * d + j] }
             for c in 1..<max(k, 1) {
                 var total = 0.0
                 for i in 0..<n { total += Double(closest[i]); cumulative[i] = total }
-                var bestPotential = Double.infinity
-                var bestRow = 0
+                var ids: [Int] = []
                 for _ in 0..<trials {
                     let u = rng.nextUniformDouble() * total
                     var lo = 0, hi = n - 1  // first index with cumulative ≥ u
                     while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < u { lo = mid + 1 } else { hi = mid } }
-                    var potential = 0.0
-                    candidate.withUnsafeMutableBufferPointer { cp in
-                        squaredDistances(to: lo, into: cp.baseAddress!)
-                        closest.withUnsafeBufferPointer { clp in
-                            for i in 0..<n { cp[i] = min(cp[i], clp[i]); potential += Double(cp[i]) }
-                        }
-                    }
-                    if potential < bestPotential {
-                        bestPotential = potential
-                        bestRow = lo
-                        swap(&candidate, &bestCandidate)
-                    }
+                    ids.append(lo)
                 }
-                swap(&closest, &bestCandidate)
-                for j in 0..<d { centres[c * d + j] = xp[bestRow * d + j] }
+                squaredDistances(to: ids)
+                var bestPotential = Double.infinity
+                var best = 0
+                for t in 0..<trials {
+                    var potential = 0.0
+                    for i in 0..<n { potential += Double(min(distances[i * trials + t], closest[i])) }
+                    if potential < bestPotential { bestPotential = potential; best = t }
+                }
+                for i in 0..<n { closest[i] = min(closest[i], distances[i * trials + best]) }
+                closest[ids[best]] = 0
+                for j in 0..<d { centres[c * d + j] = xp[ids[best] * d + j] }
             }
-            return centres
         }
+        return centres
     }
 }

@@ -7,6 +7,7 @@
 // (constants, log-sum-exp, sums over samples, variances) is Double. The final mean
 // log-likelihood is recomputed entirely in Double. Full covariances run in Double throughout.
 
+import CBLAS
 import Engine
 import Foundation
 
@@ -102,9 +103,7 @@ enum MixtureEM {
             }
             for i in 0..<n {
                 let row = r + i * k
-                let norm = DenseMath.logSumExp(row, count: k)
-                total += norm
-                for c in 0..<k { row[c] = exp(row[c] - norm) }
+                total += DenseMath.normaliseLogRow(row, count: k)
             }
         }
         return total / Double(n)
@@ -113,7 +112,8 @@ enum MixtureEM {
     /// One E-step and M-step in a single pass over the data (diagonal and spherical), in blocks of
     /// 32 rows that stay in cache (and small enough that OpenBLAS runs each GEMM on the calling
     /// thread, so mixtures fitted in parallel do not queue for its thread pool): scores = [x, x²]·Wᵀ (sgemm), log-sum-exp and responsibilities
-    /// in Double, then the block's Rᵀ·[x, x²] (sgemm) added to Double sums.
+    /// in Double, then the block's Rᵀ·[x, x²] (one saxpy per row and component whose responsibility
+    /// exceeds 1e-10: most rows belong to one or two components) added to Double sums.
     /// Returns the mean log-likelihood of `mixture` and the next mixture.
     static func fusedStep(_ data: MixtureData, mixture: GaussianMixture, options: MixtureFitOptions) throws -> (Double, GaussianMixture) {
         let n = data.count
@@ -139,18 +139,20 @@ enum MixtureEM {
                                 let f = fp.baseAddress! + start * 2 * d
                                 DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: 2 * d, a: f, lda: 2 * d,
                                                 b: wp.baseAddress!, ldb: 2 * d, c: sp.baseAddress!, ldc: k)
+                                for i in 0..<(k * 2 * d) { bp[i] = 0 }
                                 for i in 0..<rows {
                                     for c in 0..<k { rowp[c] = Double(sp[i * k + c]) + constants[c] }
-                                    let norm = DenseMath.logSumExp(rowp.baseAddress!, count: k)
+                                    let norm = DenseMath.normaliseLogRow(rowp.baseAddress!, count: k)
                                     total += norm
                                     for c in 0..<k {
-                                        let r = exp(rowp[c] - norm)
+                                        let r = rowp[c]
                                         nk[c] += r
-                                        sp[i * k + c] = Float(r)
+                                        // Rᵀ·[x, x²], skipping negligible responsibilities (changes sums by < 1e-10 relative).
+                                        if r > 1e-10 {
+                                            cblas_saxpy(Int32(2 * d), Float(r), f + i * 2 * d, 1, bp.baseAddress! + c * 2 * d, 1)
+                                        }
                                     }
                                 }
-                                DenseMath.sgemm(transA: true, transB: false, m: k, n: 2 * d, k: rows, a: sp.baseAddress!, lda: k,
-                                                b: f, ldb: 2 * d, c: bp.baseAddress!, ldc: 2 * d)
                                 for i in 0..<(k * 2 * d) { sums[i] += Double(bp[i]) }
                                 start += rows
                             }
