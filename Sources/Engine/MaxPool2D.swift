@@ -99,35 +99,6 @@ public final class MaxPool2D: Layer, EngineLayer {
         let planes = inputShape[0] * inputShape[1], HW = inputShape[2] * inputShape[3]
         let outPlane = output.count / max(planes, 1)
         resizeExactly(&dInput, planes * HW)
-        let H = inputShape[2], W = inputShape[3]
-        if kernelSize == 2 && stride == 2 && H % 2 == 0 && W % 2 == 0 {
-            // Windows tile the plane: one sequential pass writes every input gradient.
-            let Wo = W / 2
-            dOutput.data.withUnsafeBufferPointer { dy in
-                argmax.withUnsafeBufferPointer { am in
-                    dInput.withUnsafeMutableBufferPointer { dx in
-                        for pl in 0..<planes {
-                            let dst = dx.baseAddress! + pl * HW
-                            let base = pl * outPlane
-                            for oy in 0..<(H / 2) {
-                                let r0 = dst + 2 * oy * W, r1 = r0 + W
-                                let i0 = Int32(truncatingIfNeeded: 2 * oy * W), i1 = i0 &+ Int32(truncatingIfNeeded: W)
-                                for ox in 0..<Wo {
-                                    let q = base &+ oy &* Wo &+ ox
-                                    let g = dy[q], a = am[q]
-                                    let c = ox &+ ox, c32 = Int32(truncatingIfNeeded: c)
-                                    r0[c] = a == i0 &+ c32 ? g : 0
-                                    r0[c &+ 1] = a == i0 &+ c32 &+ 1 ? g : 0
-                                    r1[c] = a == i1 &+ c32 ? g : 0
-                                    r1[c &+ 1] = a == i1 &+ c32 &+ 1 ? g : 0
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            return Tensor(shape: inputShape, data: dInput)
-        }
         dOutput.data.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 dInput.withUnsafeMutableBufferPointer { dx in
