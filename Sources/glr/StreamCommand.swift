@@ -1,10 +1,161 @@
 import ArgumentParser
+import Continual
+import Data
+import Engine
+import Foundation
 
 /// `glr stream`: Run one continual-learning strategy over one benchmark.
 struct StreamCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stream", abstract: "Run one continual-learning strategy over one benchmark.")
+    static let configuration = CommandConfiguration(
+        commandName: "stream", abstract: "Run one continual-learning strategy over one benchmark.",
+        discussion: "Prints the accuracy matrix R[i][j] (after experience i, on test set j) and the metrics; --json writes the full result.")
+
+    @OptionGroup var options: StreamOptions
+    @Option(help: "Write the result as JSON to this file.") var json: String?
 
     func run() throws {
-        throw ValidationError("glr stream is still being built (continual).")
+        let c = try options.configuration()
+        let dataset = try DatasetLoader.load(c.dataset)
+        let benchmark = try StreamRunner.makeBenchmark(c, dataset: dataset)
+        let runner = try StreamRunner(configuration: c, benchmark: benchmark)
+        var bar = ProgressLine()
+        let result = try runner.run(resumeFrom: nil, checkpoint: { _, _ in }, progress: { bar.show($0, strategy: c.strategy.rawValue) })
+        bar.finish()
+        print(StreamCommand.summary(result, configuration: c))
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            try encoder.encode(result).write(to: URL(fileURLWithPath: json))
+        }
+    }
+
+    /// The accuracy matrix and metrics as text.
+    static func summary(_ r: StreamResult, configuration c: StreamConfiguration) -> String {
+        func f(_ x: Double) -> String { String(format: "%.4f", x) }
+        var lines = ["\(c.strategy.rawValue) on \(c.benchmark.rawValue) \(c.dataset), \(c.experiences) experiences, seed \(c.seed)",
+                     "accuracy R[i][j] (rows: after experience i; last column: mean)"]
+        for (i, row) in r.accuracyMatrix.enumerated() {
+            lines.append("i=\(i): " + row.map(f).joined(separator: " ") + " | " + f(StreamMetrics.finalAverage([row])))
+        }
+        if let last = r.lossMatrix.last { lines.append("loss after last: " + last.map(f).joined(separator: " ")) }
+        lines.append("final average accuracy \(f(r.finalAverageAccuracy))  loss \(f(r.finalAverageLoss))")
+        lines.append("forgetting " + r.forgetting.map(f).joined(separator: " ") + "  mean \(f(r.meanForgetting))")
+        lines.append("BWT \(f(r.bwt))  FWT \(f(r.fwt))  (random init: " + r.randomInitAccuracy.map(f).joined(separator: " ") + ")")
+        lines.append("storage bytes " + r.storageBytes.map(String.init).joined(separator: " "))
+        lines.append("seconds per experience " + r.secondsPerExperience.map { String(format: "%.1f", $0) }.joined(separator: " ")
+                     + String(format: "  total %.1f", r.seconds))
+        if let fid = r.fidelity {
+            lines.append("generator log-lik train " + fid.trainLogLikelihood.map { String(format: "%.1f", $0) }.joined(separator: " ")
+                         + "  held-out " + fid.heldOutLogLikelihood.map { String(format: "%.1f", $0) }.joined(separator: " "))
+            lines.append("train-synthetic-test-real " + fid.trainSyntheticTestReal.map(f).joined(separator: " "))
+            lines.append("nn distance sample→real " + fid.nearestNeighbourSampleToReal.map { String(format: "%.2f", $0) }.joined(separator: " ")
+                         + "  real→real " + fid.nearestNeighbourRealToReal.map { String(format: "%.2f", $0) }.joined(separator: " "))
+            lines.append("fit seconds " + fid.fitSeconds.map { String(format: "%.1f", $0) }.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The run parameters shared by `glr stream` and `glr latents` (DESIGN.md's names).
+struct StreamOptions: ParsableArguments {
+    @Option(help: "permuted | rotated | split") var benchmark = "rotated"
+    @Option(help: "naive | joint | replay | ewc | latent-replay | glr") var strategy = "glr"
+    @Option(help: "Total replay buffer capacity M.") var bufferSize = 6000
+    @Option(help: "Epochs per experience.") var epochs = 2
+    @Option(help: "Root seed.") var seed: UInt64 = 43769
+    @Option(help: "Number of experiences.") var experiences = 5
+    @Option(help: "Training images per experience (default: all).") var trainSize: Int?
+    @Option(help: "Test images per experience (default: all).") var testSize: Int?
+    @Option(help: "Minibatch size.") var batchSize = 64
+    @Option(help: "SGD learning rate.") var lr: Float = 0.01
+    @Option(help: "SGD momentum.") var momentum: Float = 0.9
+    @Option(help: "SGD weight decay.") var weightDecay: Float = 5e-4
+    @Option(help: "EWC penalty strength λ.") var ewcLambda: Float = 10
+    @Option(help: "even | decay | unlimited") var sampling = "even"
+    @Option(help: "Keep only the last G experiences in the buffer.") var window: Int?
+    @Option(help: "conv2 | conv3 | head1") var freezeDepth = "conv3"
+    @Option(help: "Generator covariance: diag | full | spherical") var covariance = "diag"
+    @Option(help: "Generator components per class: a number, or bic") var components = "10"
+    @Option(help: "Generator labels: class | component") var label = "class"
+    @Flag(help: "GLR: draw generated samples once per generator instead of at every experience.") var noResample = false
+    @Option(help: "cnn | mlp") var model = "cnn"
+    @Option(help: "fashion-mnist or a directory of MNIST-format IDX files.") var data = "fashion-mnist"
+
+    func configuration() throws -> StreamConfiguration {
+        func pick<T: RawRepresentable>(_ value: String, _ name: String, _ all: [T]) throws -> T where T.RawValue == String {
+            guard let v = T(rawValue: value) else {
+                throw ValidationError("--\(name) \(value) is not one of " + all.map(\.rawValue).joined(separator: ", "))
+            }
+            return v
+        }
+        var c = StreamConfiguration()
+        c.benchmark = try pick(benchmark, "benchmark", BenchmarkKind.allCases)
+        c.strategy = try pick(strategy, "strategy", StrategyKind.allCases)
+        c.sampling = try pick(sampling, "sampling", SamplingPolicy.allCases)
+        c.freezeDepth = try pick(freezeDepth, "freeze-depth", FreezeDepth.allCases)
+        c.bufferSize = bufferSize
+        c.epochs = epochs
+        c.seed = seed
+        c.experiences = experiences
+        c.trainSize = trainSize
+        c.testSize = testSize
+        c.batchSize = batchSize
+        c.learningRate = lr
+        c.momentum = momentum
+        c.weightDecay = weightDecay
+        c.ewcLambda = ewcLambda
+        c.window = window
+        c.resample = !noResample
+        c.model = model
+        c.dataset = data
+        let componentSpec: GeneratorSpec.Components
+        if components == "bic" {
+            componentSpec = .bic([1, 2, 5, 10, 20])
+        } else if let k = Int(components), k >= 1 {
+            componentSpec = .fixed(k)
+        } else {
+            throw ValidationError("--components \(components) must be a positive number or bic")
+        }
+        c.generator = GeneratorSpec(kind: "gmm", covariance: try pick(covariance, "covariance", GeneratorSpec.Covariance.allCases),
+                                    components: componentSpec, label: try pick(label, "label", GeneratorSpec.LabelScheme.allCases))
+        return c
+    }
+}
+
+/// A one-line progress bar on a terminal (stderr), plain lines at phase changes otherwise.
+struct ProgressLine {
+    private let isTerminal = isatty(2) != 0
+    private var lastMessage = ""
+    private var drawn = false
+
+    mutating func show(_ p: StreamProgress, strategy: String) {
+        let head = "\(strategy) experience \(p.experience + 1)/\(p.experiences)"
+        if p.samplesTotal > 0 {
+            let fraction = Double(p.samplesDone) / Double(p.samplesTotal)
+            let rate = String(format: "%.0f samples/s", p.samplesPerSecond)
+            if isTerminal {
+                let width = 24
+                let filled = Int(fraction * Double(width))
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                write("\r\(head) epoch \(p.epoch + 1)/\(p.epochs) [\(bar)] \(Int(fraction * 100))% \(rate)  \u{1B}[K")
+                drawn = true
+            } else if p.samplesDone == p.samplesTotal {
+                write("\(head) epoch \(p.epoch + 1)/\(p.epochs) done, \(rate)\n")
+            }
+        } else if p.message != lastMessage || !isTerminal {
+            lastMessage = p.message
+            write(isTerminal ? "\r\(head): \(p.message)\u{1B}[K" : "\(head): \(p.message)\n")
+            drawn = isTerminal
+        }
+    }
+
+    mutating func finish() {
+        if drawn { write("\r\u{1B}[K") }
+        drawn = false
+    }
+
+    private func write(_ s: String) {
+        FileHandle.standardError.write(Data(s.utf8))
     }
 }

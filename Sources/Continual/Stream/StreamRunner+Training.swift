@@ -1,0 +1,65 @@
+// The minibatch loop: current samples shuffled every epoch, replay samples cycled.
+
+import Engine
+
+extension StreamRunner {
+    /// Trains `epochs` epochs on `set`: each minibatch holds `MinibatchMix.current` current
+    /// samples (in the epoch's shuffled order; the last may be partial) plus
+    /// `MinibatchMix.replay` buffer samples (a `ReplayCycler`); one step is forward,
+    /// zeroGrad, backward, the strategy's penalty gradient, SGD step.
+    func train(_ set: TrainingSet, optimizer: SGD, headOnly: Bool, experience e: Int, progress: (StreamProgress) -> Void) {
+        let current = set.current
+        let n = current.count
+        guard n > 0 else { return }
+        let replay = set.replay.flatMap { $0.count > 0 ? $0 : nil }
+        let mix = MinibatchMix(currentCount: n, bufferCount: replay?.count ?? 0, batchSize: configuration.batchSize)
+        var cycler = replay.map { ReplayCycler(count: $0.count, rng: root.derived("replay").derived(e)) }
+        let parameters = network.parameters
+        let sampleShape = current.sampleShape
+        let size = current.sampleSize
+        let steps = (n + mix.current - 1) / mix.current
+        let reportEvery = max(1, steps / 4)
+        var inputs: [Float] = []
+        var labels: [Int32] = []
+        for epoch in 0..<configuration.epochs {
+            var shuffle = root.derived("shuffle").derived(e).derived(epoch)
+            let order = shuffle.permutation(n)
+            let stopwatch = Stopwatch()
+            var done = 0
+            for step in 0..<steps {
+                let indices = order[(step * mix.current)..<min(n, (step + 1) * mix.current)]
+                let rows = indices.count + (cycler == nil ? 0 : mix.replay)
+                if inputs.count != rows * size { inputs = [Float](repeating: 0, count: rows * size) }
+                if labels.count != rows { labels = [Int32](repeating: 0, count: rows) }
+                current.copyRows(indices, into: &inputs, labels: &labels, at: 0)
+                if let replay, cycler != nil {
+                    let taken = cycler!.take(mix.replay)
+                    replay.copyRows(taken[...], into: &inputs, labels: &labels, at: indices.count)
+                }
+                let x = Tensor(shape: [rows] + sampleShape, data: inputs)
+                let logits = headOnly ? network.head(x) : network.forward(x)
+                let (_, dLogits) = softmaxCrossEntropy(logits: logits, labels: labels)
+                network.zeroGrad()
+                if headOnly { network.headBackward(dLogits) } else { network.backward(dLogits) }
+                if let penalty = strategy.penalty(parameters: parameters, memory: memory) {
+                    for (p, parameter) in parameters.enumerated() {
+                        parameter.grad.withUnsafeMutableBufferPointer { g in
+                            penalty.gradients[p].withUnsafeBufferPointer { d in
+                                for i in 0..<g.count { g[i] += d[i] }
+                            }
+                        }
+                    }
+                }
+                optimizer.step()
+                done += indices.count
+                if (step + 1) % reportEvery == 0 || step == steps - 1 {
+                    let seconds = stopwatch.seconds
+                    progress(StreamProgress(experience: e, experiences: configuration.experiences, epoch: epoch,
+                                            epochs: configuration.epochs, samplesDone: done, samplesTotal: n,
+                                            samplesPerSecond: seconds > 0 ? Double(done) / seconds : 0,
+                                            message: headOnly ? "training the head" : "training"))
+                }
+            }
+        }
+    }
+}

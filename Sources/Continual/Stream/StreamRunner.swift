@@ -1,0 +1,230 @@
+// The one training loop of every strategy.
+//
+// Legend: n = experiences, e = experience index (0-based), N = training samples of an
+// experience, D = latent dimension, B = minibatch size.
+//
+// For each experience e: the strategy says whether the head trains alone on latents of the
+// frozen backbone (computed once, forward only); it returns the training set (current +
+// replay); the loop runs `epochs` epochs of minibatches (forward, zeroGrad, backward,
+// penalty, step); the strategy returns what to keep; the network is evaluated on every
+// test set (batch 1000); a checkpoint of everything needed to continue is handed out.
+//
+// Random streams, all derived from RandomStream(seed: configuration.seed) by purpose:
+//   "init"                          initial weights (identical for every strategy)
+//   "shuffle" → e → epoch           the order of the current samples in an epoch
+//   "replay" → e                    the reshuffled passes over the replay buffer
+//   "buffer" → e                    which samples of experience e a buffer keeps
+//   "generator" → e                 fitting experience e's generator
+//   "sample" → e (→ generator)      drawing generated latents
+//   "fidelity" → e                  generator fidelity measurements
+// ("benchmark" is used by `makeBenchmark`.) Nothing depends on RNG state carried across
+// experiences, so a resumed run needs only the index of the last finished experience.
+
+import Data
+import Engine
+
+/// Runs one strategy over one benchmark, evaluating and checkpointing after every experience.
+public final class StreamRunner {
+    /// The run's parameters.
+    public let configuration: StreamConfiguration
+    /// The benchmark it runs on.
+    public let benchmark: ContinualBenchmark
+    /// The strategy the configuration names.
+    public let strategy: any Strategy
+
+    /// Evaluation minibatch size (the peer's).
+    public static let evaluationBatchSize = 1000
+
+    let root: RandomStream
+    var network: Sequential
+    var runOptimizer: SGD
+    var memory = StrategyMemory()
+    var state = RunState()
+    /// Test latents of the frozen backbone per experience (valid only while it is frozen).
+    var frozenTestLatents: [Int: SampleSet] = [:]
+
+    /// A runner for `configuration` on `benchmark`.
+    /// - Throws: `StreamError` when a setting is out of range (with the fix) or the benchmark
+    ///   has another number of experiences than the configuration.
+    public init(configuration: StreamConfiguration, benchmark: ContinualBenchmark) throws {
+        try StreamRunner.validate(configuration)
+        guard benchmark.experiences.count == configuration.experiences else {
+            throw StreamError.benchmarkMismatch(reason: "it has \(benchmark.experiences.count) experiences, the configuration \(configuration.experiences)")
+        }
+        self.configuration = configuration
+        self.benchmark = benchmark
+        self.strategy = try StreamRunner.makeStrategy(configuration)
+        self.root = RandomStream(seed: configuration.seed)
+        self.network = try StreamRunner.makeNetwork(configuration, benchmark: benchmark, rng: root.derived("init"))
+        self.runOptimizer = SGD(parameters: network.parameters, learningRate: configuration.learningRate,
+                                momentum: configuration.momentum, weightDecay: configuration.weightDecay)
+    }
+
+    /// The strategy a configuration names.
+    /// - Throws: `StreamError.invalidSetting` from the strategy's initialiser.
+    public static func makeStrategy(_ configuration: StreamConfiguration) throws -> any Strategy {
+        switch configuration.strategy {
+        case .naive: return NaiveStrategy()
+        case .joint: return JointStrategy()
+        case .replay: return try ReplayStrategy(configuration: configuration)
+        case .ewc: return try EWCStrategy(configuration: configuration)
+        case .latentReplay: return try LatentReplayStrategy(configuration: configuration)
+        case .glr: return try GLRStrategy(configuration: configuration)
+        }
+    }
+
+    /// The freshly initialised network of a run (stream "init"), cut at `freeze_depth`.
+    /// - Throws: `StreamError.invalidSetting` for an unknown model.
+    public static func makeNetwork(_ configuration: StreamConfiguration, benchmark: ContinualBenchmark, rng: RandomStream) throws -> Sequential {
+        var rng = rng
+        let classes = Int((benchmark.classes.max() ?? 9) + 1)
+        let first = benchmark.experiences[0].train
+        let network: Sequential
+        switch configuration.model {
+        case "cnn":
+            guard first.height == 28, first.width == 28 else {
+                throw StreamError.invalidSetting(name: "model", value: "cnn",
+                                                 reason: "the reference CNN takes 28×28 images, the dataset has \(first.height)×\(first.width); use model: mlp")
+            }
+            network = Sequential.referenceCNN(rng: &rng, classes: max(classes, 10))
+        case "mlp":
+            network = Sequential.mlp(inputSize: first.pixelsPerImage, hidden: [256, 128], classes: max(classes, 10), rng: &rng)
+        default:
+            throw StreamError.invalidSetting(name: "model", value: configuration.model, reason: "the models are cnn (the reference CNN) and mlp")
+        }
+        network.latentIndex = network.latentIndex(after: configuration.freezeDepth)
+        return network
+    }
+
+    static func validate(_ c: StreamConfiguration) throws {
+        func bad(_ name: String, _ value: Any, _ reason: String) -> StreamError {
+            .invalidSetting(name: name, value: "\(value)", reason: reason)
+        }
+        guard c.experiences >= 1 else { throw bad("experiences", c.experiences, "a stream needs at least 1 experience") }
+        guard c.epochs >= 1 else { throw bad("epochs", c.epochs, "train at least 1 epoch per experience") }
+        guard c.batchSize >= 1 else { throw bad("batch_size", c.batchSize, "a minibatch holds at least 1 sample (64 is the default)") }
+        guard c.learningRate > 0, c.learningRate.isFinite else { throw bad("lr", c.learningRate, "the learning rate must be a positive number (0.01 is the default)") }
+        guard c.momentum >= 0, c.momentum < 1 else { throw bad("momentum", c.momentum, "momentum must lie in [0, 1) (0.9 is the default)") }
+        guard c.weightDecay >= 0, c.weightDecay.isFinite else { throw bad("weight_decay", c.weightDecay, "weight decay must be ≥ 0 (5e-4 is the default)") }
+    }
+
+    /// Runs (or continues) the stream.
+    ///
+    /// - Parameters:
+    ///   - resumeFrom: bytes of a checkpoint previously passed to `checkpoint`; the run
+    ///     continues after that experience and ends bit-identical (accuracy and loss
+    ///     matrices) to an uninterrupted run.
+    ///   - checkpoint: called after every experience with everything needed to continue.
+    ///   - progress: called a few times per epoch and at every phase.
+    /// - Returns: the matrices and metrics of the whole run.
+    public func run(resumeFrom: [UInt8]? = nil, checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void = { _, _ in },
+                    progress: (StreamProgress) -> Void = { _ in }) throws -> StreamResult {
+        let n = configuration.experiences
+        func phase(_ e: Int, _ message: String) {
+            progress(StreamProgress(experience: e, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,
+                                    samplesTotal: 0, samplesPerSecond: 0, message: message))
+        }
+        if let bytes = resumeFrom {
+            try restore(from: bytes)
+            phase(max(0, state.completed - 1), "resumed after experience \(state.completed - 1)")
+        } else {
+            phase(0, "evaluating the initial network")
+            state.randomInitAccuracy = evaluateAll().accuracy
+        }
+        for e in state.completed..<n {
+            let stopwatch = Stopwatch()
+            let headOnly = strategy.trainsHeadOnly(experience: e)
+            if headOnly && !network.isBackboneFrozen { network.freezeBackbone() }
+            let trainImages = benchmark.experiences[e].train
+            let images = SampleSet(values: trainImages.pixels, labels: trainImages.labels, sampleShape: trainImages.sampleShape)
+            var currentLatents: SampleSet?
+            let current: SampleSet
+            if headOnly {
+                phase(e, "computing latents")
+                currentLatents = latents(of: images)
+                current = currentLatents!
+            } else {
+                current = images
+            }
+            let start = ExperienceStart(index: e, benchmark: benchmark, configuration: configuration, current: current)
+            let trainingSet = try strategy.trainingSet(start, memory: memory)
+            let optimizer = headOnly
+                ? SGD(parameters: network.headParameters, learningRate: configuration.learningRate,
+                      momentum: configuration.momentum, weightDecay: configuration.weightDecay)
+                : runOptimizer
+            train(trainingSet, optimizer: optimizer, headOnly: headOnly, experience: e, progress: progress)
+
+            phase(e, strategy.kind == .glr ? "fitting the generator" : "updating the memory")
+            let end = ExperienceEnd(index: e, benchmark: benchmark, configuration: configuration, network: network) {
+                if currentLatents == nil { currentLatents = self.latents(of: images) }
+                return currentLatents!
+            }
+            memory = try strategy.memory(after: end, keeping: memory)
+            state.storageBytes.append(strategy.storageBytes(memory, after: end))
+
+            phase(e, "evaluating")
+            let (accuracy, loss) = evaluateAll()
+            state.accuracyMatrix.append(accuracy)
+            state.lossMatrix.append(loss)
+            state.secondsPerExperience.append(stopwatch.seconds)
+            if let stored = memory.generators.last, stored.experience == e {
+                phase(e, "measuring generator fidelity")
+                measureFidelity(stored, latents: end.latents(), isLast: e == n - 1)
+            }
+            state.completed = e + 1
+            try checkpoint(e, encodedCheckpoint())
+        }
+        return state.result()
+    }
+
+    // MARK: - Latents and evaluation
+
+    /// Latents of `samples` under the current backbone (forward only, batches of 1000).
+    func latents(of samples: SampleSet) -> SampleSet {
+        var values: [Float] = []
+        var dimension = 0
+        let b = StreamRunner.evaluationBatchSize
+        var start = 0
+        while start < samples.count {
+            let end = min(start + b, samples.count)
+            let batch = Array(samples.values[start * samples.sampleSize..<end * samples.sampleSize])
+            let z = network.backbone(Tensor(shape: [end - start] + samples.sampleShape, data: batch))
+            dimension = z.sampleCount
+            if values.isEmpty { values.reserveCapacity(samples.count * dimension) }
+            values += z.data
+            start = end
+        }
+        if dimension == 0 { dimension = network.latentDimension ?? 0 }
+        return SampleSet(values: values, labels: samples.labels, sampleShape: [dimension])
+    }
+
+    /// Test latents of experience j under the current backbone, cached while it is frozen.
+    func testLatents(_ j: Int) -> SampleSet {
+        if network.isBackboneFrozen, let cached = frozenTestLatents[j] { return cached }
+        let test = benchmark.experiences[j].test
+        let z = latents(of: SampleSet(values: test.pixels, labels: test.labels, sampleShape: test.sampleShape))
+        if network.isBackboneFrozen { frozenTestLatents[j] = z }
+        return z
+    }
+
+    /// Accuracy and mean loss on every test set (batch 1000); with a frozen backbone, the
+    /// head on cached test latents (the same function, computed once per test set).
+    func evaluateAll() -> (accuracy: [Double], loss: [Double]) {
+        var accuracy: [Double] = []
+        var loss: [Double] = []
+        for j in benchmark.experiences.indices {
+            let r: (accuracy: Double, meanLoss: Double)
+            if network.isBackboneFrozen {
+                let z = testLatents(j)
+                r = network.evaluateHead(latents: z.values, dimension: z.sampleSize, labels: z.labels, batchSize: StreamRunner.evaluationBatchSize)
+            } else {
+                let test = benchmark.experiences[j].test
+                r = network.evaluate(inputs: test.pixels, sampleShape: test.sampleShape, labels: test.labels,
+                                     batchSize: StreamRunner.evaluationBatchSize)
+            }
+            accuracy.append(r.accuracy)
+            loss.append(r.meanLoss)
+        }
+        return (accuracy, loss)
+    }
+}
