@@ -14,6 +14,13 @@ enum DenseMath {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
+    /// Rows per block so that a (rows×n)·(n×k)-shaped GEMM stays at most 200,000 multiply-adds:
+    /// OpenBLAS runs such calls on the calling thread (its threshold is 4·65,536), so results do
+    /// not depend on OPENBLAS_NUM_THREADS and parallel callers do not queue for its thread pool.
+    static func singleThreadRows(columns n: Int, depth k: Int, limit: Int = 256) -> Int {
+        max(1, min(limit, 200_000 / max(1, n * k)))
+    }
+
     /// Single-precision counterpart of `gemm` (cblas_sgemm).
     @inline(__always)
     static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,

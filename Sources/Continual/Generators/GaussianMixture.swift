@@ -117,13 +117,6 @@ public struct GaussianMixture: Hashable, Sendable {
         return (w, constants)
     }
 
-    /// The same mixture with every mean moved by `shift` (D).
-    func shifted(by shift: [Double]) throws -> GaussianMixture {
-        var moved = means
-        for c in 0..<componentCount { for j in 0..<dimension { moved[c * dimension + j] += shift[j] } }
-        return try GaussianMixture(covariance: covariance, dimension: dimension, weights: weights, means: moved, covariances: covariances)
-    }
-
     /// Writes log π_k + log N(x_n | μ_k, Σ_k) into `out` (N×K).
     /// `x` holds the rows (N×D); `features` holds [x, x²] (N×2D) and is needed for diag and spherical;
     /// `workspace` needs N×D values for full covariances.
@@ -187,13 +180,15 @@ public struct GaussianMixture: Hashable, Sendable {
         }
     }
 
-    /// log p(x) of each row of `latents` (N×D), in chunks of 1024 rows.
+    /// log p(x) of each row of `latents` (N×D), in chunks of rows.
     public func logLikelihood(_ latents: [Float]) -> [Double] {
         let d = dimension
         let n = latents.count / d
         precondition(latents.count == n * d, "logLikelihood: \(latents.count) values are not rows of dimension \(d)")
         let k = componentCount
-        let chunk = 1024
+        // Diagonal/spherical: blocks whose GEMM stays single-threaded, so values do not depend on
+        // OPENBLAS_NUM_THREADS. Full: 1024 rows (its D×D GEMMs are threaded by OpenBLAS).
+        let chunk = covariance == .full ? 1024 : DenseMath.singleThreadRows(columns: k, depth: 2 * d)
         var result = [Double](repeating: 0, count: n)
         var x = [Double](repeating: 0, count: chunk * d)
         var features = [Double](repeating: 0, count: covariance == .full ? 0 : chunk * 2 * d)

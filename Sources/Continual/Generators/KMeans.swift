@@ -38,8 +38,14 @@ enum KMeans {
                 }
                 centres.withUnsafeBufferPointer { cp in
                     products.withUnsafeMutableBufferPointer { pp in
-                        DenseMath.sgemm(transA: false, transB: true, m: n, n: k, k: d, a: xp.baseAddress!, lda: d,
-                                        b: cp.baseAddress!, ldb: d, c: pp.baseAddress!, ldc: k)
+                        let block = DenseMath.singleThreadRows(columns: k, depth: d)
+                        var start = 0
+                        while start < n {
+                            let rows = min(block, n - start)
+                            DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: d, a: xp.baseAddress! + start * d, lda: d,
+                                            b: cp.baseAddress!, ldb: d, c: pp.baseAddress! + start * k, ldc: k)
+                            start += rows
+                        }
                     }
                 }
                 var changed = 0
@@ -117,8 +123,14 @@ enum KMeans {
                 for (t, id) in ids.enumerated() { for j in 0..<d { candidates[t * d + j] = xp[id * d + j] } }
                 candidates.withUnsafeBufferPointer { cp in
                     distances.withUnsafeMutableBufferPointer { dp in
-                        DenseMath.sgemm(transA: false, transB: true, m: n, n: m, k: d, alpha: -2, a: xp.baseAddress!, lda: d,
-                                        b: cp.baseAddress!, ldb: d, c: dp.baseAddress!, ldc: m)
+                        let block = DenseMath.singleThreadRows(columns: m, depth: d)
+                        var start = 0
+                        while start < n {
+                            let rows = min(block, n - start)
+                            DenseMath.sgemm(transA: false, transB: true, m: rows, n: m, k: d, alpha: -2, a: xp.baseAddress! + start * d, lda: d,
+                                            b: cp.baseAddress!, ldb: d, c: dp.baseAddress! + start * m, ldc: m)
+                            start += rows
+                        }
                         for i in 0..<n {
                             for t in 0..<m { dp[i * m + t] = max(0, dp[i * m + t] + norms[i] + norms[ids[t]]) }
                         }

@@ -1,27 +1,26 @@
-// The rows one mixture is fitted to, centred, with the features the GEMMs need.
+// The rows one mixture is fitted to, with the features the GEMMs need.
 
-/// N×D rows centred on their mean (`shift`), in `Float` for the GEMMs of k-means and of diagonal
-/// and spherical EM, with [x, x²] (N×2D) for those, and in `Double` for full-covariance EM.
+/// N×D rows in `Float` for the GEMMs of k-means and of diagonal and spherical EM, with
+/// [x, x²] (N×2D) for those, and in `Double` for full-covariance EM.
 ///
-/// Centring makes the single-precision sufficient statistics accurate: Σ r x² − N μ² no longer
-/// cancels a large mean, and x·μ/σ² terms stay small. The mixture is fitted in centred
-/// coordinates and its means shifted back at the end; log-likelihoods do not change.
+/// The rows are deliberately not centred: a latent entry that is exactly 0 (a dead ReLU unit)
+/// then contributes exactly 0 to x·μ/σ² and x²/σ², even where σ² is tiny. Centring would turn
+/// those zeros into −mean and, with σ² ≈ 1e-6, into single-precision cancellation of terms
+/// ~1e3, enough noise to stall the 1e-3 convergence test (measured: classes ran to 100 iterations).
 struct MixtureData {
     let count: Int
     let dimension: Int
-    /// Centred rows (N×D).
+    /// The rows (N×D).
     var rows: [Float]
-    /// [x, x²] of the centred rows (N×2D); empty for full covariances.
+    /// [x, x²] (N×2D); empty for full covariances.
     var features: [Float]
-    /// Centred rows in Double (N×D); only for full covariances.
+    /// The rows in Double (N×D); only for full covariances.
     var doubleRows: [Double]
-    /// The mean that was subtracted (D).
-    let shift: [Double]
     /// Mean over dimensions of the per-dimension variance, v̄.
     let meanVariance: Double
 
     /// The rows `rows` of `latents` (row-major, `dimension` wide); all rows when `rows` is nil.
-    init(latents: [Float], dimension d: Int, rows selection: [Int]?, covariance: GeneratorSpec.Covariance, centre: Bool = false) {
+    init(latents: [Float], dimension d: Int, rows selection: [Int]?, covariance: GeneratorSpec.Covariance) {
         let n = selection?.count ?? latents.count / d
         count = n
         dimension = d
@@ -41,7 +40,7 @@ struct MixtureData {
                         let v = lp[source * d + j]
                         let t = Double(v) - mean[j]
                         squares[j] += t * t
-                        rp[i * d + j] = centre ? Float(t) : v
+                        rp[i * d + j] = v
                     }
                 }
             }
@@ -49,7 +48,6 @@ struct MixtureData {
         var variance = 0.0
         for j in 0..<d { variance += squares[j] }
         meanVariance = variance / Double(max(n, 1) * max(d, 1))
-        shift = centre ? mean : [Double](repeating: 0, count: d)
         var features = [Float]()
         var doubleRows = [Double]()
         if covariance == .full {

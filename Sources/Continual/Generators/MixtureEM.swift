@@ -2,8 +2,8 @@
 // responsibilities in log space, M-step from sufficient statistics (GEMMs), stop when the mean
 // log-likelihood per sample changes by less than the tolerance.
 //
-// Precision: diagonal and spherical EM run their two GEMMs per iteration in single precision
-// on centred data ([x, x²]·Wᵀ for the E-step, Rᵀ·[x, x²] for the M-step); everything else
+// Precision: diagonal and spherical EM compute the E-step scores [x, x²]·Wᵀ and the M-step sums
+// Rᵀ·[x, x²] in single precision (summed per block of rows into Double); everything else
 // (constants, log-sum-exp, sums over samples, variances) is Double. The final mean
 // log-likelihood is recomputed entirely in Double. Full covariances run in Double throughout.
 
@@ -13,7 +13,7 @@ import Foundation
 
 /// A fitted mixture with its EM record.
 struct MixtureFit {
-    /// The mixture after the last M-step (in the data's original coordinates).
+    /// The mixture after the last M-step.
     var mixture: GaussianMixture
     /// EM iterations run (E-step + M-step pairs).
     var iterations: Int
@@ -35,16 +35,11 @@ enum MixtureEM {
         var responsibilities = [Double](repeating: 0, count: n * k)
         for i in 0..<n { responsibilities[i * k + labels[i]] = 1 }
         let initial = try maximise(data, responsibilities: responsibilities, components: k, covariance: covariance, options: options)
-        return try iterate(data, fromCentred: initial, options: options)
+        return try iterate(data, from: initial, options: options)
     }
 
-    /// Runs EM from `initial` (original coordinates) until the mean log-likelihood changes by less than the tolerance.
+    /// Runs EM from `initial` until the mean log-likelihood changes by less than the tolerance.
     static func iterate(_ data: MixtureData, from initial: GaussianMixture, options: MixtureFitOptions) throws -> MixtureFit {
-        try iterate(data, fromCentred: initial.shifted(by: data.shift.map { -$0 }), options: options)
-    }
-
-    /// EM from a mixture in the data's centred coordinates.
-    private static func iterate(_ data: MixtureData, fromCentred initial: GaussianMixture, options: MixtureFitOptions) throws -> MixtureFit {
         var mixture = initial
         let k = mixture.componentCount
         var responsibilities = [Double](repeating: 0, count: data.count * k)
@@ -68,7 +63,7 @@ enum MixtureEM {
         }
         var total = 0.0
         for v in mixture.logLikelihood(data.rows) { total += v }
-        return MixtureFit(mixture: try mixture.shifted(by: data.shift), iterations: iterations, converged: converged,
+        return MixtureFit(mixture: mixture, iterations: iterations, converged: converged,
                           trace: trace, meanLogLikelihood: total / Double(data.count))
     }
 
@@ -110,8 +105,7 @@ enum MixtureEM {
     }
 
     /// One E-step and M-step in a single pass over the data (diagonal and spherical), in blocks of
-    /// 32 rows that stay in cache (and small enough that OpenBLAS runs each GEMM on the calling
-    /// thread, so mixtures fitted in parallel do not queue for its thread pool): scores = [x, x²]·Wᵀ (sgemm), log-sum-exp and responsibilities
+    /// rows that stay in cache and keep each GEMM single-threaded (`DenseMath.singleThreadRows`): scores = [x, x²]·Wᵀ (sgemm), log-sum-exp and responsibilities
     /// in Double, then the block's Rᵀ·[x, x²] (one saxpy per row and component whose responsibility
     /// exceeds 1e-10: most rows belong to one or two components) added to Double sums.
     /// Returns the mean log-likelihood of `mixture` and the next mixture.
@@ -119,7 +113,7 @@ enum MixtureEM {
         let n = data.count
         let d = data.dimension
         let k = mixture.componentCount
-        let block = 32
+        let block = DenseMath.singleThreadRows(columns: k, depth: 2 * d)
         let (w, constants) = mixture.linearTerms()
         let wf = w.map { Float($0) }
         var sums = [Double](repeating: 0, count: k * 2 * d)
@@ -198,7 +192,8 @@ enum MixtureEM {
     }
 
     /// M-step: weights, means and covariances from responsibilities (N×K), with
-    /// σ² = max(σ̂², floor) + regCovar (see `MixtureFitOptions`); in centred coordinates.
+    /// σ² = max(σ̂², floor) + regCovar, or Σ̂ + (floor + regCovar)·I for full covariances
+    /// (see `MixtureFitOptions`).
     static func maximise(_ data: MixtureData, responsibilities: [Double], components k: Int,
                          covariance: GeneratorSpec.Covariance, options: MixtureFitOptions) throws -> GaussianMixture {
         let n = data.count
@@ -254,10 +249,8 @@ enum MixtureEM {
                                        c: cp.baseAddress! + c * d * d, ldc: d)
                     }
                 }
-                for j in 0..<d {
-                    let index = c * d * d + j * d + j
-                    covariances[index] = max(covariances[index], floor) + reg
-                }
+                // Σ + (floor + reg)·I bounds every eigenvalue below, not only the axis variances.
+                for j in 0..<d { covariances[c * d * d + j * d + j] += floor + reg }
                 // Exact symmetry (GEMM rounding can differ between the two triangles).
                 for r in 0..<d {
                     for s in 0..<r {

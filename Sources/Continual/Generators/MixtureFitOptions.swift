@@ -2,7 +2,9 @@
 ///
 /// Variances are regularised as σ² = max(σ̂², floor) + regCovar, with
 /// floor = relativeVarianceFloor · v̄ and v̄ the mean over dimensions of the fitted data's
-/// per-dimension variance (for full covariances this applies to the diagonal).
+/// per-dimension variance. Full covariances become Σ̂ + (floor + regCovar)·I, which bounds every
+/// eigenvalue below (a full 288×288 covariance from a few hundred rows is otherwise near-singular
+/// off the axes).
 ///
 /// Why a floor: a third of the backbone's latent entries are exactly 0 (ReLU then max-pool),
 /// and within one class some dimensions are 0 for nearly every sample. scikit-learn then keeps
