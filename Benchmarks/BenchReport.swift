@@ -6,14 +6,19 @@ import Foundation
 /// Everything `glr bench` reports; JSON keys are snake_case (`blas`, `blas_core`, `threads`,
 /// `sgemm_1024_gflops`, `train_b64_samples_per_s`, ...). Figures are medians over trials.
 public struct BenchReport: Codable, Sendable {
+    /// `openblas_get_config()`, `openblas_get_corename()`, `openblas_get_num_threads()`.
     public var blas: String
     public var blasCore: String
     public var threads: Int
+    /// Engine threading mode and thread count; trials per figure.
     public var threading: String
     public var workers: Int
     public var trials: Int
+    /// sgemm GFLOPS: 1024³ and the CNN's shapes.
     public var sgemm1024Gflops: Double
     public var sgemmShapesGflops: [String: Double]
+    /// Samples/s: training step (batch 64, 256), forward-only (64 is `forward_samples_per_s`;
+    /// 1000), head-only step (64, 256); `best` holds the fastest trials.
     public var trainB64SamplesPerS: Double
     public var trainB256SamplesPerS: Double
     public var forwardSamplesPerS: Double

@@ -19,6 +19,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     /// An array the model does not know.
     case unexpectedArray(name: String)
 
+    /// What went wrong and how to fix it.
     public var description: String {
         switch self {
         case .tooShort(let n):

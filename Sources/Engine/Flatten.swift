@@ -5,6 +5,7 @@ public final class Flatten: Layer, EngineLayer {
     /// A flatten layer (no parameters).
     public init() {}
 
+    /// None.
     public var parameters: [Parameter] { [] }
     var computesInputGradient = true
     func makeReplica() -> EngineLayer { Flatten() }

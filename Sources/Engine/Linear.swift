@@ -10,6 +10,7 @@ public final class Linear: Layer, EngineLayer {
     public let weight: Parameter
     /// The bias vector, O.
     public let bias: Parameter
+    /// Input features I and output features O.
     public let inFeatures: Int, outFeatures: Int
     /// When false, `backward` skips dInput (returns zeros): set for a network's first layer.
     public var computesInputGradient = true
@@ -39,6 +40,7 @@ public final class Linear: Layer, EngineLayer {
         bias = Parameter(name: "bias", shape: other.bias.shape, value: other.bias.value)
     }
 
+    /// Weight, then bias.
     public var parameters: [Parameter] { [weight, bias] }
 
     func makeReplica() -> EngineLayer { Linear(copying: self) }

@@ -5,6 +5,7 @@
 
 /// Max pooling, input N×C×H×W, output N×C×Ho×Wo (floor mode, like `nn.MaxPool2d(k)`).
 public final class MaxPool2D: Layer, EngineLayer {
+    /// Window size k and stride.
     public let kernelSize: Int, stride: Int
     private var inputShape: [Int] = []
     private var output: [Float] = []
@@ -18,6 +19,7 @@ public final class MaxPool2D: Layer, EngineLayer {
         self.stride = stride ?? kernelSize
     }
 
+    /// None.
     public var parameters: [Parameter] { [] }
     var computesInputGradient = true
     func makeReplica() -> EngineLayer { MaxPool2D(kernelSize: kernelSize, stride: stride) }

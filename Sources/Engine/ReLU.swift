@@ -10,6 +10,7 @@ public final class ReLU: Layer, EngineLayer {
     /// A ReLU (no parameters).
     public init() {}
 
+    /// None.
     public var parameters: [Parameter] { [] }
     var computesInputGradient = true
     func makeReplica() -> EngineLayer { ReLU() }

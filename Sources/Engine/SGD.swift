@@ -6,6 +6,7 @@
 public final class SGD {
     /// The parameters updated by `step`, in order.
     public let parameters: [Parameter]
+    /// Step size, momentum factor and L2 weight decay (PyTorch's `lr`, `momentum`, `weight_decay`).
     public var learningRate: Float, momentum: Float, weightDecay: Float
     /// Momentum buffers, one per parameter; empty until the first `step` (PyTorch's lazy buffer).
     public var velocities: [[Float]]

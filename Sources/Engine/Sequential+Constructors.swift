@@ -4,16 +4,20 @@
 //   6 conv 32→32 3×3 pad 1, 7 ReLU, 8 max-pool 2, 9 flatten → 288 (latent; conv3: 10)
 //   10 Linear 288→64, 11 ReLU                          → 64       (head1: 12)
 //   12 Linear 64→32, 13 ReLU, 14 Linear 32→10
-// Layer indices match PyTorch's nn.Sequential in the peer's model_def.py.
+// Layer indices match PyTorch's nn.Sequential in the peer's model_def.py, except that each
+// block runs max-pool before ReLU: max(relu(a), relu(b)) = relu(max(a, b)) exactly, and the
+// gradients agree too (the ReLU mask of the window maximum), so the network computes the
+// same function while ReLU touches a 4× smaller tensor. Block boundaries (3, 6, 9, 10, 12)
+// and parameter names ("0.weight", "3.weight", ...) are unchanged.
 
 extension Sequential {
     /// The reference CNN for 1×28×28 inputs and 10 classes, latent after conv3 + flatten
     /// (288-d). Parameters are drawn from `rng` layer by layer, weight before bias.
     public static func referenceCNN(rng: inout RandomStream, classes: Int = 10) -> Sequential {
         let layers: [Layer] = [
-            Conv2D(inChannels: 1, outChannels: 16, kernelSize: 3, padding: 1, rng: &rng), ReLU(), MaxPool2D(kernelSize: 2),
-            Conv2D(inChannels: 16, outChannels: 32, kernelSize: 3, padding: 1, rng: &rng), ReLU(), MaxPool2D(kernelSize: 2),
-            Conv2D(inChannels: 32, outChannels: 32, kernelSize: 3, padding: 1, rng: &rng), ReLU(), MaxPool2D(kernelSize: 2),
+            Conv2D(inChannels: 1, outChannels: 16, kernelSize: 3, padding: 1, rng: &rng), MaxPool2D(kernelSize: 2), ReLU(),
+            Conv2D(inChannels: 16, outChannels: 32, kernelSize: 3, padding: 1, rng: &rng), MaxPool2D(kernelSize: 2), ReLU(),
+            Conv2D(inChannels: 32, outChannels: 32, kernelSize: 3, padding: 1, rng: &rng), MaxPool2D(kernelSize: 2), ReLU(),
             Flatten(),
             Linear(inFeatures: 288, outFeatures: 64, rng: &rng), ReLU(),
             Linear(inFeatures: 64, outFeatures: 32, rng: &rng), ReLU(),

@@ -1,10 +1,58 @@
 import ArgumentParser
+import Foundation
+import Pipeline
+import Report
 
 /// `glr render`: Run an experiment file's cells and render its report.
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "Run an experiment file's cells and render its report.")
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Run an experiment file's cells and render its report.",
+        discussion: "Runs what is not cached (resuming interrupted runs), then writes OUT/NAME/. Exits non-zero naming any failed cell.")
+
+    @Argument(help: "The experiment file (experiments/NAME.md).")
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a declared parameter (repeatable).", valueName: "KEY=VALUE"))
+    var overrides: [String] = []
+
+    @Option(help: "Reports directory; the report goes to OUT/NAME/.")
+    var out: String = "reports"
+
+    @Option(help: "Cache directory.")
+    var cache: String = ".glr-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Use no cache: compute every run, store nothing.")
+    var noCache = false
+
+    @Flag(name: .customLong("dry-run"), help: "Print the plan (runs, keys, cached or not) and run nothing.")
+    var dryRun = false
+
+    @Flag(help: "Write one self-contained HTML file.")
+    var embed = false
 
     func run() throws {
-        throw ValidationError("glr render is still being built (pipeline).")
+        let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
+        let executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        do {
+            let parsed = try OverrideParser.parse(overrides)
+            if dryRun {
+                print(try PlanListing.text(executor.plan(path: file, overrides: parsed),
+                                           store: cacheURL.flatMap { try? DirectoryCacheStore(root: $0) }))
+                return
+            }
+            let document = try executor.execute(path: file, overrides: parsed)
+            let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(document.name, isDirectory: true)
+            _ = try ReportWriter.write(document, to: directory, embed: embed, templates: nil)
+            FileHandle.standardError.write(Data("report: \(directory.path)/\n".utf8))
+            let failed = document.failedCells
+            if !failed.isEmpty {
+                let names = failed.map { "'\($0.info)' (\(file):\($0.line))" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("error: failed cells: \(names); the report marks them\n".utf8))
+                throw ExitCode.failure
+            }
+        } catch let error as DocumentError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(65)
+        }
     }
 }

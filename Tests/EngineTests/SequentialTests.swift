@@ -103,4 +103,28 @@ import TestSupport
         #expect(after.meanLoss < before.meanLoss / 2)
         #expect(after.accuracy >= 0.95)
     }
+
+    @Test func poolBeforeReLUIsTheReferenceFunction() {
+        // referenceCNN runs max-pool before ReLU in each block; the PyTorch order
+        // (ReLU, then pool) with the same parameters must give the same logits and gradients.
+        var rng = RandomStream(seed: 21)
+        let net = Sequential.referenceCNN(rng: &rng)
+        var unused = RandomStream(seed: 0)
+        func conv(_ c: Int, _ f: Int) -> Conv2D { Conv2D(inChannels: c, outChannels: f, kernelSize: 3, padding: 1, rng: &unused) }
+        let torchOrder = Sequential(layers: [
+            conv(1, 16), ReLU(), MaxPool2D(kernelSize: 2), conv(16, 32), ReLU(), MaxPool2D(kernelSize: 2),
+            conv(32, 32), ReLU(), MaxPool2D(kernelSize: 2), Flatten(),
+            Linear(inFeatures: 288, outFeatures: 64, rng: &unused), ReLU(), Linear(inFeatures: 64, outFeatures: 32, rng: &unused), ReLU(),
+            Linear(inFeatures: 32, outFeatures: 10, rng: &unused),
+        ], latentIndex: 10, inputShape: [1, 28, 28])
+        try? torchOrder.load(arrays: net.checkpointArrays())
+        #expect(net.layers[1] is MaxPool2D && net.layers[2] is ReLU)
+        let (x, y) = Self.batch(20, "order")
+        for model in [net, torchOrder] {
+            model.zeroGrad()
+            model.backward(softmaxCrossEntropy(logits: model.forward(x), labels: y).dLogits)
+        }
+        #expect(net.forward(x).data == torchOrder.forward(x).data)
+        for (a, b) in zip(net.parameters, torchOrder.parameters) { #expect(a.grad == b.grad) }
+    }
 }
