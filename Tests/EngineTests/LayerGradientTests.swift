@@ -10,7 +10,7 @@ import TestSupport
     static let tolerance = 1e-2
 
     enum Case: String, CaseIterable, CustomTestStringConvertible {
-        case linear, conv3x3pad1, conv3x3stride2, conv2x2nopad, relu, maxpool2, maxpool3stride2, flatten
+        case linear, conv3x3pad1, conv3x3stride2, conv2x2nopad, relu, maxpool2, maxpool2even, maxpool3stride2, flatten
         var testDescription: String { rawValue }
 
         func make() -> (Layer, [Int]) {
@@ -22,6 +22,7 @@ import TestSupport
             case .conv2x2nopad: return (Conv2D(inChannels: 3, outChannels: 2, kernelSize: 2, rng: &rng), [2, 3, 5, 5])
             case .relu: return (ReLU(), [3, 2, 4, 4])
             case .maxpool2: return (MaxPool2D(kernelSize: 2), [2, 3, 7, 7])
+            case .maxpool2even: return (MaxPool2D(kernelSize: 2), [2, 2, 6, 8])
             case .maxpool3stride2: return (MaxPool2D(kernelSize: 3, stride: 2), [2, 2, 7, 8])
             case .flatten: return (Flatten(), [2, 3, 2, 2])
             }
