@@ -69,7 +69,9 @@ public struct LayerProfile: Sendable {
             let f = gflops { sgemm(transA: false, transB: false, m: F, n: L, k: K, a: w, b: cols, c: &y) }
             let gw = gflops { sgemm(transA: false, transB: true, m: F, n: K, k: L, a: y, b: cols, beta: 1, c: &dw) }
             let gc = gflops { sgemm(transA: true, transB: false, m: K, n: L, k: F, a: w, b: y, c: &dc) }
-            lines.append(String(format: "%@ S=%d L=%d: fwd %.0f, dW %.0f, dcols %.0f GFLOPS (1 thread, best of 20)", name as NSString, S, L, f, gw, gc))
+            var dwt = [Float](repeating: 0, count: K * F)
+            let gwt = gflops { sgemm(transA: false, transB: true, m: K, n: F, k: L, a: cols, b: y, beta: 1, c: &dwt) }
+            lines.append(String(format: "%@ S=%d L=%d: fwd %.0f, dW %.0f, dWᵀ %.0f, dcols %.0f GFLOPS (1 thread, best of 20)", name as NSString, S, L, f, gw, gwt, gc))
         }
         return lines.joined(separator: "\n")
     }

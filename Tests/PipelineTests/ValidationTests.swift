@@ -167,3 +167,23 @@ import Testing
 extension DocumentError: Equatable {
     public static func == (a: DocumentError, b: DocumentError) -> Bool { a.description == b.description }
 }
+
+@Suite struct DatasetErrorTests {
+    struct Missing: Error, CustomStringConvertible { var description: String { "no such directory" } }
+
+    @Test func missingDatasetNamesTheCell() {
+        let text = "```params\nseed: 1\n```\n\n```run a\ndataset: /nowhere\n```\n"
+        do {
+            _ = try Planner().plan(try DocumentParser.parse(text: text, path: "d.md"), overrides: [:], fingerprint: { _ in throw Missing() })
+            Issue.record("no error")
+        } catch let error as DocumentError {
+            guard case .dataset(let at, let cell, let spec, let problem) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(at.line == 5)
+            #expect(cell == "run a")
+            #expect(spec == "/nowhere")
+            #expect(problem == "no such directory")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

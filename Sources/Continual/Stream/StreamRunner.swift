@@ -108,7 +108,7 @@ public final class StreamRunner {
         guard c.weightDecay >= 0, c.weightDecay.isFinite else { throw bad("weight_decay", c.weightDecay, "weight decay must be ≥ 0 (5e-4 is the default)") }
     }
 
-    /// Runs (or continues) the stream.
+    /// Runs (or continues) the stream. A runner runs once: a second call returns the finished result.
     ///
     /// - Parameters:
     ///   - resumeFrom: bytes of a checkpoint previously passed to `checkpoint`; the run

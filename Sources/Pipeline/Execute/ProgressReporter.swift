@@ -25,6 +25,7 @@ public final class ProgressReporter: @unchecked Sendable {
     private var lastPlain = ""
     private var barShown = false
     private var prefix = ""
+    private var cellTag = ""
 
     /// A reporter with an explicit mode.
     public init(mode: Mode) { self.mode = mode }
@@ -46,6 +47,7 @@ public final class ProgressReporter: @unchecked Sendable {
     /// Cell i of n starts.
     public func cell(_ index: Int, of count: Int, _ label: String) {
         prefix = "[\(index)/\(count)] \(label)"
+        cellTag = "[\(index)/\(count)]"
         log(prefix)
     }
 
@@ -74,7 +76,7 @@ public final class ProgressReporter: @unchecked Sendable {
             let width = 24
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            write("\r\u{1B}[K  \(name) \(experience) \(epoch) \(bar) \(Int(fraction * 100))% \(Int(p.samplesPerSecond)) samples/s ETA \(eta)")
+            write("\r\u{1B}[K\(cellTag) \(name) \(experience) \(epoch) \(bar) \(Int(fraction * 100))% \(Int(p.samplesPerSecond)) samples/s ETA \(eta)")
             barShown = true
         }
     }

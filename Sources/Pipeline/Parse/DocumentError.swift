@@ -23,6 +23,8 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     case unknownRun(SourceLocation, cell: String, name: String, suggestion: String?)
     /// A required key is missing.
     case missingKey(SourceLocation, cell: String, key: String, why: String)
+    /// The dataset a run names cannot be found or read.
+    case dataset(SourceLocation, cell: String, spec: String, problem: String)
     /// `--set KEY=VALUE` names a key the document does not declare.
     case unknownOverride(key: String, suggestion: String?, declared: [String])
     /// `--set KEY=VALUE` has a value of the wrong type.
@@ -63,6 +65,8 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
             return "\(at): error: cell '\(cell)' reads run '\(name)', which is not defined above it; \(fix)"
         case .missingKey(let at, let cell, let key, let why):
             return "\(at): error: cell '\(cell)' needs the key '\(key)': \(why)."
+        case .dataset(let at, let cell, let spec, let problem):
+            return "\(at): error: cell '\(cell)' uses dataset '\(spec)': \(problem)"
         case .unknownOverride(let key, let suggestion, let declared):
             if let s = suggestion { return "error: --set \(key): the document declares no parameter '\(key)'; did you mean '\(s)'?" }
             let list = declared.isEmpty ? "none (add a `params` cell)" : declared.joined(separator: ", ")

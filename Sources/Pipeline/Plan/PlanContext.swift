@@ -57,7 +57,8 @@ public struct PlanContext {
     }
 
     /// A run with the parameters in force plus `cellEntries` (later entries win), keyed.
-    public mutating func plannedRun(name: String, cellName: String, cellEntries: [ParameterEntry], varied: [ResolvedParameter]) throws -> PlannedRun {
+    public mutating func plannedRun(name: String, cellName: String, cellEntries: [ParameterEntry], varied: [ResolvedParameter],
+                                    cell: SourceCell? = nil) throws -> PlannedRun {
         var configuration = StreamConfiguration()
         for entry in inForce + cellEntries where ParameterSchema.runKey(entry.key) != nil {
             configuration.set(entry.key, entry.value)
@@ -68,7 +69,12 @@ public struct PlanContext {
         if let known = fingerprints[spec] {
             print = known
         } else {
-            print = try fingerprint(spec)
+            do {
+                print = try fingerprint(spec)
+            } catch {
+                let at = SourceLocation(file: file, line: cell?.line ?? 1, column: cell?.column ?? 1)
+                throw DocumentError.dataset(at, cell: cell?.info ?? name, spec: spec, problem: "\(error)")
+            }
             fingerprints[spec] = print
         }
         return PlannedRun(name: name, cellName: cellName, varied: varied, configuration: configuration,

@@ -1,5 +1,9 @@
 /// `params`: sets run parameters for every later cell; the first one declares the
 /// document's parameters (and their types) that `--set` may override.
+///
+/// Override rule: `--set KEY=VALUE` replaces the value in the first `params` cell only, so
+/// a later `params` cell or a run's own key that sets KEY still wins from its position on
+/// (as papermill injects parameters after the parameters cell).
 public struct ParamsStep: CellStep {
     /// Creates the step.
     public init() {}
