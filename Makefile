@@ -5,7 +5,7 @@ GLR := .build/release/glr
 
 # Install what is missing, build glr, and render the main report.
 report: deps build
-	$(GLR) train --epochs 2
+	$(GLR) render experiments/quickstart.md
 
 # The test suite (release build: numeric code is 65-1000x slower in debug).
 test:
