@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "Report", dependencies: [
             "Pipeline", "Plot", "CCmark",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Engine throughput benchmarks (used by `glr bench`).
         .target(name: "Benchmarks", dependencies: ["Engine", "Data", "CBLAS"], path: "Benchmarks"),

@@ -2,7 +2,9 @@ import Foundation
 import Pipeline
 
 /// Writes a report folder, `reports/NAME/`: index.html rendered from templates/report.html
-/// (Mustache), one `fig-<cell index>-<kind>.png` per figure, and results.json.
+/// (Mustache), one `fig-<cell index>-<kind>.png` per figure, figures.json (what each PNG was
+/// drawn from, so a re-render reuses unchanged figures instead of drawing them again; see
+/// `FigureManifest`), and results.json.
 ///
 /// Everything except the volatile block of index.html (date, wall times, cache hits) is a
 /// function of the document and the provenance's stable facts, so two renders of the same
@@ -22,33 +24,59 @@ public enum ReportWriter {
     public static func write(_ document: ExecutedDocument, to directory: URL, embed: Bool, templates: URL?,
                              provenance: Provenance) throws -> ReportSummary {
         let templateSet = try TemplateSet.load(from: TemplateSet.locate(templates))
+        // PNGs drawn by an earlier render into this folder, reused when their inputs are unchanged.
+        let cache = FigureManifest.load(from: directory)
+        var manifest = FigureManifest()
         var figures: [Int: FigureImage] = [:]
+        var reused: Set<String> = []
         var problems: [String] = []
         for cell in document.cells {
             guard case .ok = cell.status, case .figure(let data)? = cell.output else { continue }
-            let image = FigureRenderer.image(data, cellIndex: cell.index)
-            if let error = image.error { problems.append("cell \(cell.name): \(error)") }
+            let file = FigureFile.name(cellIndex: cell.index, kind: data.kind)
+            let inputs = FigureDigest.digest(data)
+            let image: FigureImage
+            if let cached = cache.reusable(file, inputs: inputs, in: directory) {
+                image = FigureImage(file: file, png: cached.png, alt: FigureText.alt(data), caption: FigureText.caption(data),
+                                    width: cached.width, error: nil)
+                reused.insert(file)
+            } else {
+                image = FigureRenderer.image(data, cellIndex: cell.index)
+            }
+            if let error = image.error { problems.append("cell \(cell.name): \(error)") } else {
+                manifest.figures[file] = .init(inputs: inputs, png: FigureDigest.sha256(image.png), width: image.width)
+            }
             figures[cell.index] = image
         }
         let html = try templateSet.render(ReportPage.context(document, figures: figures, provenance: provenance, embed: embed))
         let results = try ResultsJSON.value(of: document).formatted()
 
         try createDirectory(directory)
-        try removeStaleFigures(in: directory)
+        try removeStaleFigures(in: directory, keeping: embed ? [] : reused)
         var written: [URL] = []
+        var kept: [URL] = []
         if !embed {
             for index in figures.keys.sorted() {
                 guard let image = figures[index], image.error == nil else { continue }
                 let url = directory.appendingPathComponent(image.file)
-                try writeAtomically(Data(image.png), to: url)
+                if reused.contains(image.file) {
+                    kept.append(url)
+                } else {
+                    try writeAtomically(Data(image.png), to: url)
+                }
                 written.append(url)
             }
+        }
+        let manifestURL = directory.appendingPathComponent(FigureManifest.fileName)
+        if embed || manifest.figures.isEmpty {
+            try? FileManager.default.removeItem(at: manifestURL)
+        } else {
+            try writeAtomically(try manifest.encoded(), to: manifestURL)
         }
         let indexURL = directory.appendingPathComponent("index.html")
         let resultsURL = directory.appendingPathComponent("results.json")
         try writeAtomically(Data(html.utf8), to: indexURL)
         try writeAtomically(Data(results.utf8), to: resultsURL)
-        return ReportSummary(index: indexURL, results: resultsURL, figures: written, problems: problems)
+        return ReportSummary(index: indexURL, results: resultsURL, figures: written, reusedFigures: kept, problems: problems)
     }
 
     /// The results.json text of a document (what `write` stores).
@@ -62,10 +90,11 @@ public enum ReportWriter {
         }
     }
 
-    /// Removes `fig-*.png` left by an earlier render (cells may have moved or gone).
-    private static func removeStaleFigures(in directory: URL) throws {
+    /// Removes `fig-*.png` left by an earlier render (cells may have moved or gone), except
+    /// the reused ones in `keeping`.
+    private static func removeStaleFigures(in directory: URL, keeping: Set<String>) throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for file in files where file.hasPrefix("fig-") && file.hasSuffix(".png") {
+        for file in files where file.hasPrefix("fig-") && file.hasSuffix(".png") && !keeping.contains(file) {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(file))
         }
     }
