@@ -1,4 +1,5 @@
 import CBLAS
+import Engine
 import Foundation
 
 /// Where and how a report was made. Everything here is the same for two renders of the same
@@ -15,7 +16,9 @@ public struct Provenance: Sendable, Equatable {
     public var swiftVersion: String
     /// BLAS library and configuration, as `openblas_get_config()` reports it.
     public var blas: String
-    /// BLAS thread count.
+    /// Threads the engine computes with (`EngineThreading.workers`): the count that, with the
+    /// machine, determines bit-identical results. Not `openblas_get_num_threads()`, which the
+    /// engine lowers to 1 while it runs and so depends on the moment it is read.
     public var blasThreads: Int
     /// CPU model name.
     public var cpu: String
@@ -67,7 +70,7 @@ public struct Provenance: Sendable, Equatable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return Provenance(commit: git.commit, workingTree: git.workingTree, glrVersion: glrVersion,
                           swiftVersion: swiftCompiler, blas: config.trimmingCharacters(in: .whitespaces),
-                          blasThreads: Int(openblas_get_num_threads()), cpu: cpuModel(), date: formatter.string(from: Date()))
+                          blasThreads: EngineThreading.workers, cpu: cpuModel(), date: formatter.string(from: Date()))
     }
 
     /// The first `model name` of /proc/cpuinfo, with its core count, or "unknown".
