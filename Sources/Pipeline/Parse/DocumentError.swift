@@ -44,7 +44,8 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
-            return "\(path): error: cannot read the experiment file: \(reason). Check the path."
+            let sentence = reason.hasSuffix(".") ? reason : reason + "."
+            return "\(path): error: cannot read the experiment file: \(sentence) Check the path."
         case .yamlSyntax(let at, let cell, let problem):
             return "\(at): error: invalid YAML in cell '\(cell)': \(problem). Fix the YAML syntax at this position."
         case .notAMapping(let at, let cell):
