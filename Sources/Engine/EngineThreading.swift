@@ -59,6 +59,30 @@ public enum EngineThreading {
         BLASThreadGuard.leave()
     }
 
+    /// Runs `body(i)` for every i in 0..<count on up to `workers` threads (default: the
+    /// engine's `workers`), each taking the next unclaimed index, with single-threaded BLAS
+    /// throughout, also when one thread runs them all. Each body therefore computes the same
+    /// bits whatever the worker count or OPENBLAS_NUM_THREADS; it must write only its own
+    /// index's results. Used for independent tasks such as per-class mixture fits.
+    public static func forEachTask(_ count: Int, workers: Int = EngineThreading.workers, _ body: (Int) -> Void) {
+        guard count > 0 else { return }
+        BLASThreadGuard.enter()
+        defer { BLASThreadGuard.leave() }
+        let threads = max(1, min(workers, count))
+        if threads == 1 {
+            for i in 0..<count { body(i) }
+            return
+        }
+        let next = TaskCounter()
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let i = next.claim()
+                if i >= count { break }
+                body(i)
+            }
+        }
+    }
+
     /// Applies the BLAS thread count implied by the mode (`workers` in `.blas`, else
     /// left to OpenBLAS's default outside the parallel regions).
     public static func applyBLASThreads() {
@@ -87,5 +111,19 @@ private enum BLASThreadGuard {
         active -= 1
         if active == 0 && saved != 1 { openblas_set_num_threads(saved) }
         lock.unlock()
+    }
+}
+
+/// A shared index handed out once per call of `claim()`.
+private final class TaskCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    /// The next unclaimed index.
+    func claim() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
     }
 }

@@ -3,6 +3,7 @@ import Continual
 import Data
 import Engine
 import Foundation
+import Pipeline
 
 /// `glr fit`: fits a latent generator to latents and labels from .npy files and reports fit time,
 /// EM iterations and mean log-likelihoods per sample (train and held-out).
@@ -23,7 +24,12 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Seed of the fit's random stream.") var seed: UInt64 = 43769
     @Option(help: "Variance floor relative to the data's mean variance (0 = scikit-learn's model).") var varianceFloor: Double = MixtureFitOptions.default.relativeVarianceFloor
     @Option(help: "Fit this many times and report the median seconds.") var `repeat`: Int = 1
-    @Flag(help: "Fit the class mixtures one after another instead of in parallel.") var serial = false
+    @Option(help: "Threads fitting the class mixtures (0: the engine's workers, GLR_THREADS or the core count).") var workers: Int = 0
+    @Option(help: "k-means initialisations per mixture (the best after the screening iterations is kept).") var initialisations: Int = MixtureFitOptions.default.initialisations
+    @Option(help: "EM iterations per initialisation before the best is chosen (0: to convergence).") var screening: Int = MixtureFitOptions.default.screeningIterations
+    @Option(help: "Maximum Lloyd iterations of each k-means initialisation.") var kmeansIterations: Int = MixtureFitOptions.default.kMeansIterations
+    @Option(help: "EM tolerance on the mean log-likelihood per sample.") var tolerance: Double = MixtureFitOptions.default.tolerance
+    @Option(help: "Maximum EM iterations.") var maxIterations: Int = MixtureFitOptions.default.maxIterations
     @Option(help: "Write the figures as JSON to this file.") var json: String?
 
     func run() throws {
@@ -34,9 +40,15 @@ struct FitCommand: ParsableCommand {
         let d = xShape[1]
         var options = MixtureFitOptions.default
         options.relativeVarianceFloor = varianceFloor
-        options.parallel = !serial
+        options.workers = workers
+        options.initialisations = initialisations
+        options.screeningIterations = screening
+        options.tolerance = tolerance
+        options.kMeansIterations = kmeansIterations
+        options.maxIterations = maxIterations
         let classCount = Set(y).count
-        print("fit: \(spec.kind) \(covariance) components=\(components) label=\(label) on \(xShape[0])×\(d) (\(classCount) classes), variance floor \(varianceFloor)")
+        print("fit: \(spec.kind) \(covariance) components=\(components) label=\(label) on \(xShape[0])×\(d) (\(classCount) classes), variance floor \(varianceFloor), "
+              + "\(initialisations) initialisation(s) screened by \(screening) EM iterations, \(workers > 0 ? workers : EngineThreading.workers) worker(s), \(MixtureFitOptions.version)")
         var seconds: [Double] = []
         var result: (generator: any LatentGenerator, report: GeneratorFitReport)?
         for _ in 0..<max(1, `repeat`) {
@@ -59,6 +71,8 @@ struct FitCommand: ParsableCommand {
             print("held-out mean log-likelihood per sample: \(format(value, 4))")
         }
         print("storage bytes: \(generator.storageBytes)")
+        let digest = CacheKey.hex(generator.encoded())
+        print("parameters sha256: \(digest)")
         if let path = json {
             let object: [String: Any] = [
                 "seconds": median, "seconds_all": seconds,
@@ -67,6 +81,8 @@ struct FitCommand: ParsableCommand {
                 "train_mean_log_likelihood": report.trainLogLikelihood,
                 "held_out_mean_log_likelihood": heldOut ?? NSNull(),
                 "storage_bytes": generator.storageBytes, "variance_floor": varianceFloor,
+                "parameters_sha256": digest, "initialisations": initialisations, "screening_iterations": screening,
+                "version": MixtureFitOptions.version,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: path))

@@ -97,13 +97,4 @@ enum DenseMath {
         }
         return inv
     }
-
-    /// Runs `body(i)` for i in 0..<count, on all cores when `parallel`; each i must write only its own slot.
-    static func forEach(_ count: Int, parallel: Bool, _ body: (Int) -> Void) {
-        if parallel && count > 1 {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        } else {
-            for i in 0..<count { body(i) }
-        }
-    }
 }

@@ -10,10 +10,12 @@ extension GeneratorSpec {
 
     /// Fits this generator and reports what EM did.
     ///
-    /// - `label: class`: one mixture per class (in parallel over classes when `options.parallel`),
-    ///   class c initialised by k-means from `rng.derived("class").derived(c)` (BIC candidate k from
-    ///   `.derived(k)` of that), plus the empirical class priors. A class with fewer rows than
-    ///   components gets one component per row.
+    /// - `label: class`: one mixture per class, fitted in parallel over `options.workers` threads
+    ///   (`EngineThreading.forEachTask`: single-threaded BLAS, so the parameters are bit-identical
+    ///   whatever the worker or OpenBLAS thread count), class c initialised by k-means from
+    ///   `rng.derived("class").derived(c)` (BIC candidate k from `.derived(k)` of that; see
+    ///   `MixtureEM.fit` for the initialisations), plus the empirical class priors. A class with
+    ///   fewer rows than components gets one component per row.
     /// - `label: component`: one mixture with one component per class present (`components` is
     ///   not used), means at the class means, variance 1, uniform weights, EM without labels.
     public func fitReporting(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream,
@@ -43,9 +45,10 @@ extension GeneratorSpec {
         case .class:
             var slots = [Result<(MixtureFit, GeneratorFitReport.MixtureRecord), Error>?](repeating: nil, count: classes.count)
             let covariance = self.covariance
+            let workers = options.workers > 0 ? options.workers : EngineThreading.workers
             slots.withUnsafeMutableBufferPointer { sp in
                 let slotsBase = sp.baseAddress!
-                DenseMath.forEach(classes.count, parallel: options.parallel) { c in
+                EngineThreading.forEachTask(classes.count, workers: workers) { c in
                     slotsBase[c] = Result {
                         let data = MixtureData(latents: latents, dimension: dimension, rows: rowsByClass[c], covariance: covariance)
                         let stream = rng.derived("class").derived(Int(classes[c]))
@@ -80,7 +83,9 @@ extension GeneratorSpec {
             }
             let initial = try GaussianMixture(covariance: covariance, dimension: dimension,
                                               weights: [Double](repeating: 1 / Double(k), count: k), means: means, covariances: covariances)
-            let fit = try MixtureEM.iterate(data, from: initial, options: options)
+            var result: Result<MixtureFit, Error>?
+            EngineThreading.forEachTask(1, workers: 1) { _ in result = Result { try MixtureEM.iterate(data, from: initial, options: options) } }
+            let fit = try result!.get()
             records = [GeneratorFitReport.MixtureRecord(label: nil, samples: data.count, components: k, iterations: fit.iterations,
                                                         converged: fit.converged, trace: fit.trace, meanLogLikelihood: fit.meanLogLikelihood,
                                                         bicCandidates: [], bicValues: [])]
@@ -101,8 +106,8 @@ extension GeneratorSpec {
         var bestBIC = Double.infinity
         var bics: [Double] = []
         for k in candidates {
-            var stream = useBIC ? rng.derived(k) : rng
-            let fit = try MixtureEM.fit(data, components: min(k, data.count), covariance: covariance, options: options, rng: &stream)
+            let stream = useBIC ? rng.derived(k) : rng
+            let fit = try MixtureEM.fit(data, components: min(k, data.count), covariance: covariance, options: options, rng: stream)
             let p = GaussianMixture.freeParameterCount(covariance, components: fit.mixture.componentCount, dimension: data.dimension)
             let n = Double(data.count)
             let bic = -2 * fit.meanLogLikelihood * n + Double(p) * log(n)

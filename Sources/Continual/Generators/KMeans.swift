@@ -7,17 +7,25 @@ import Foundation
 
 /// Seeded k-means clustering used to initialise EM.
 enum KMeans {
+    /// Rows per block of the fused assignment and update pass (a block's products stay in cache).
+    static let blockRows = 64
+
     /// Cluster index of each row: k-means++ seeding from `rng`, then at most `maxIterations` Lloyd
     /// steps, stopping when no label changes or the centres move by Σ‖Δc‖² ≤ 1e-4 · v̄ (scikit-learn's tol).
+    /// Each step is one pass over the rows in blocks: distances by GEMM, assignment, and the
+    /// block's rows added to their new centre's sum.
     static func labels(_ data: MixtureData, clusters k: Int, maxIterations: Int, rng: inout RandomStream) -> [Int] {
         let n = data.count
         let d = data.dimension
+        let block = blockRows
         var centres = seed(data, clusters: k, rng: &rng)
         var labels = [Int](repeating: -1, count: n)
         var norms = [Float](repeating: 0, count: n)
-        var products = [Float](repeating: 0, count: n * k)
+        var products = [Float](repeating: 0, count: block * k)
         var bestDistance = [Float](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: k * d)
+        // One block's rows summed per centre in Float (vectorised), added to `sums` per block.
+        var blockSums = [Float](repeating: 0, count: k * d)
         var counts = [Int](repeating: 0, count: k)
         var centreNorms = [Float](repeating: 0, count: k)
         let tolerance = 1e-4 * data.meanVariance
@@ -30,49 +38,49 @@ enum KMeans {
             var iteration = 0
             var finalPass = false
             while true {
-                // Assignment: argmin_c ‖c‖² − 2 x·c (one GEMM).
+                // Assignment: argmin_c ‖c‖² − 2 x·c (GEMM per block), and the sums of the next centres.
                 for c in 0..<k {
                     var s: Float = 0
                     for j in 0..<d { s += centres[c * d + j] * centres[c * d + j] }
                     centreNorms[c] = s
                 }
+                for i in 0..<(k * d) { sums[i] = 0 }
+                for c in 0..<k { counts[c] = 0 }
+                var changed = 0
                 centres.withUnsafeBufferPointer { cp in
                     products.withUnsafeMutableBufferPointer { pp in
-                        let block = DenseMath.singleThreadRows(columns: k, depth: d)
-                        var start = 0
-                        while start < n {
-                            let rows = min(block, n - start)
-                            DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: d, a: xp.baseAddress! + start * d, lda: d,
-                                            b: cp.baseAddress!, ldb: d, c: pp.baseAddress! + start * k, ldc: k)
-                            start += rows
+                        sums.withUnsafeMutableBufferPointer { sp in
+                          blockSums.withUnsafeMutableBufferPointer { bp in
+                            var start = 0
+                            while start < n {
+                                let rows = min(block, n - start)
+                                DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: d, a: xp.baseAddress! + start * d, lda: d,
+                                                b: cp.baseAddress!, ldb: d, c: pp.baseAddress!, ldc: k)
+                                for r in 0..<rows {
+                                    let i = start + r
+                                    var best = 0
+                                    var bestValue = Float.infinity
+                                    for c in 0..<k {
+                                        let v = centreNorms[c] - 2 * pp[r * k + c]
+                                        if v < bestValue { bestValue = v; best = c }
+                                    }
+                                    bestDistance[i] = bestValue + norms[i]
+                                    if labels[i] != best { changed += 1; labels[i] = best }
+                                    counts[best] += 1
+                                    let row = UnsafeBufferPointer(start: xp.baseAddress! + i * d, count: d)
+                                    let sum = UnsafeMutableBufferPointer(start: bp.baseAddress! + best * d, count: d)
+                                    for j in 0..<d { sum[j] += row[j] }
+                                }
+                                for j in 0..<(k * d) { sp[j] += Double(bp[j]); bp[j] = 0 }
+                                start += rows
+                            }
+                          }
                         }
                     }
-                }
-                var changed = 0
-                for i in 0..<n {
-                    var best = 0
-                    var bestValue = Float.infinity
-                    for c in 0..<k {
-                        let v = centreNorms[c] - 2 * products[i * k + c]
-                        if v < bestValue { bestValue = v; best = c }
-                    }
-                    bestDistance[i] = bestValue + norms[i]
-                    if labels[i] != best { changed += 1; labels[i] = best }
                 }
                 if changed == 0 || iteration == maxIterations || finalPass { break }
                 iteration += 1
                 // Update: centre = mean of its rows; an empty cluster takes the row farthest from its centre.
-                for i in 0..<(k * d) { sums[i] = 0 }
-                for c in 0..<k { counts[c] = 0 }
-                sums.withUnsafeMutableBufferPointer { sp in
-                    for i in 0..<n {
-                        let c = labels[i]
-                        counts[c] += 1
-                        let row = xp.baseAddress! + i * d
-                        let sum = sp.baseAddress! + c * d
-                        for j in 0..<d { sum[j] += Double(row[j]) }
-                    }
-                }
                 var taken = Set<Int>()
                 for c in 0..<k where counts[c] == 0 {
                     var far = 0

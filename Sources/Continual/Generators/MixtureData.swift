@@ -1,7 +1,7 @@
 // The rows one mixture is fitted to, with the features the GEMMs need.
 
-/// N×D rows in `Float` for the GEMMs of k-means and of diagonal and spherical EM, with
-/// [x, x²] (N×2D) for those, and in `Double` for full-covariance EM.
+/// N×D rows in `Float` for the GEMMs of k-means and of diagonal and spherical EM (which build
+/// the features [x, x²] block by block, in cache), and in `Double` for full-covariance EM.
 ///
 /// The rows are deliberately not centred: a latent entry that is exactly 0 (a dead ReLU unit)
 /// then contributes exactly 0 to x·μ/σ² and x²/σ², even where σ² is tiny. Centring would turn
@@ -12,12 +12,23 @@ struct MixtureData {
     let dimension: Int
     /// The rows (N×D).
     var rows: [Float]
-    /// [x, x²] (N×2D); empty for full covariances.
-    var features: [Float]
     /// The rows in Double (N×D); only for full covariances.
     var doubleRows: [Double]
     /// Mean over dimensions of the per-dimension variance, v̄.
     let meanVariance: Double
+
+    /// Writes [x, x²] of rows start..<start+count into `features` (count×2D, row-major).
+    @inline(__always)
+    func writeFeatures(start: Int, count: Int, rows xp: UnsafePointer<Float>, into features: UnsafeMutablePointer<Float>) {
+        let d = dimension
+        for i in 0..<count {
+            let x = UnsafeBufferPointer(start: xp + (start + i) * d, count: d)
+            let f = UnsafeMutableBufferPointer(start: features + i * 2 * d, count: d)
+            let f2 = UnsafeMutableBufferPointer(start: features + i * 2 * d + d, count: d)
+            for j in 0..<d { f[j] = x[j] }
+            for j in 0..<d { f2[j] = x[j] * x[j] }
+        }
+    }
 
     /// The rows `rows` of `latents` (row-major, `dimension` wide); all rows when `rows` is nil.
     init(latents: [Float], dimension d: Int, rows selection: [Int]?, covariance: GeneratorSpec.Covariance) {
@@ -48,26 +59,7 @@ struct MixtureData {
         var variance = 0.0
         for j in 0..<d { variance += squares[j] }
         meanVariance = variance / Double(max(n, 1) * max(d, 1))
-        var features = [Float]()
-        var doubleRows = [Double]()
-        if covariance == .full {
-            doubleRows = rows.map { Double($0) }
-        } else {
-            features = [Float](repeating: 0, count: n * 2 * d)
-            rows.withUnsafeBufferPointer { rp in
-                features.withUnsafeMutableBufferPointer { fp in
-                    for i in 0..<n {
-                        for j in 0..<d {
-                            let v = rp[i * d + j]
-                            fp[i * 2 * d + j] = v
-                            fp[i * 2 * d + d + j] = v * v
-                        }
-                    }
-                }
-            }
-        }
         self.rows = rows
-        self.features = features
-        self.doubleRows = doubleRows
+        self.doubleRows = covariance == .full ? rows.map { Double($0) } : []
     }
 }

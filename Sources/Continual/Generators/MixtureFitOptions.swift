@@ -1,4 +1,5 @@
-/// Numerical settings of Gaussian-mixture fitting (defaults follow scikit-learn, plus a floor).
+/// Numerical settings of Gaussian-mixture fitting (scikit-learn's objective and stopping rule,
+/// plus a variance floor and a better initialisation).
 ///
 /// Variances are regularised as σ² = max(σ̂², floor) + regCovar, with
 /// floor = relativeVarianceFloor · v̄ and v̄ the mean over dimensions of the fitted data's
@@ -24,8 +25,20 @@
 /// It gives the best sum of the two held-out figures, cuts the train/held-out gap from 78 to 23
 /// nats, and makes the same unseen 0.3 cost ~1/10 of what it costs at 1e-6. Train
 /// log-likelihoods are therefore lower than scikit-learn's: compare with `.sklearn` (floor 0),
-/// which reproduces scikit-learn's model exactly.
+/// which fits scikit-learn's model (same regularisation, tolerance and iteration limit).
+///
+/// Initialisation: scikit-learn runs one k-means (greedy k-means++, Lloyd steps to
+/// convergence) and EM from it. glr runs `initialisations` = 5 k-means of `kMeansIterations` = 10
+/// Lloyd steps each, `screeningIterations` = 5 EM iterations from each, and continues the best.
+/// On one experience's 60k × 288 latents (Permuted, K = 10, floor 0, 8 seeds) the mean train
+/// log-likelihood per sample was 471.79 against scikit-learn's 470.64 (and 470.57 for glr with
+/// one scikit-learn-style initialisation), for about 1.5× the time of one initialisation; short
+/// Lloyd runs were as good as converged ones (471.55 with 300 steps) and cost half as much.
 public struct MixtureFitOptions: Codable, Hashable, Sendable {
+    /// The version of glr's mixture fitting: bump it whenever a change to the fitting code
+    /// (initialisation, EM, defaults) changes fitted numbers. GLR runs' cache keys include it.
+    public static let version = "glr-gmm-2"
+
     /// Added to every variance (scikit-learn's `reg_covar`).
     public var regCovar: Double
     /// Variance floor as a fraction of the data's mean per-dimension variance.
@@ -36,18 +49,27 @@ public struct MixtureFitOptions: Codable, Hashable, Sendable {
     public var maxIterations: Int
     /// Maximum Lloyd iterations of the k-means initialisation (after k-means++ seeding).
     public var kMeansIterations: Int
-    /// Fit the per-class mixtures on all cores at once (results do not depend on it).
-    public var parallel: Bool
+    /// k-means initialisations per mixture; each runs `screeningIterations` EM iterations and
+    /// the best by mean log-likelihood is run to convergence.
+    public var initialisations: Int
+    /// EM iterations each initialisation runs before the best is chosen (0: to convergence).
+    public var screeningIterations: Int
+    /// Threads that fit the per-class mixtures (0: `EngineThreading.workers`). Fitted
+    /// parameters do not depend on it: each class is fitted with single-threaded BLAS.
+    public var workers: Int
 
     /// Creates options; the defaults are glr's.
     public init(regCovar: Double = 1e-6, relativeVarianceFloor: Double = 2e-5, tolerance: Double = 1e-3,
-                maxIterations: Int = 100, kMeansIterations: Int = 100, parallel: Bool = true) {
+                maxIterations: Int = 100, kMeansIterations: Int = 10, initialisations: Int = 5,
+                screeningIterations: Int = 5, workers: Int = 0) {
         self.regCovar = regCovar
         self.relativeVarianceFloor = relativeVarianceFloor
         self.tolerance = tolerance
         self.maxIterations = maxIterations
         self.kMeansIterations = kMeansIterations
-        self.parallel = parallel
+        self.initialisations = initialisations
+        self.screeningIterations = screeningIterations
+        self.workers = workers
     }
 
     /// glr's defaults.

@@ -20,10 +20,13 @@ public enum CacheKey {
     }
 
     /// The key of a run: kind `run`, the result-relevant configuration, the dataset
-    /// fingerprint and the engine version. A sweep's run and an identical `run` cell share it.
-    public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion) -> String {
-        digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
-                           engineVersion: engineVersion))
+    /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
+    /// fitting version (`MixtureFitOptions.version`). A sweep's run and an identical `run` cell share it.
+    public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
+                           generatorVersion: String = MixtureFitOptions.version) -> String {
+        let version = configuration.strategy == .glr ? engineVersion + "+" + generatorVersion : engineVersion
+        return digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
+                                  engineVersion: version))
     }
 
     /// The key of a cell computed from inputs (table, plot): kind, result-affecting body

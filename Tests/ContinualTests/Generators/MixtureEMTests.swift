@@ -105,9 +105,11 @@ import Testing
     @Test func fitIsDeterministicAndIndependentOfParallelism() throws {
         let data = GeneratorTestData.blobs(centres: [[0, 0], [5, 5], [0, 6]], scale: 1, counts: [200, 150, 100], seed: 9)
         var serial = MixtureFitOptions.default
-        serial.parallel = false
+        serial.workers = 1
+        var parallel = MixtureFitOptions.default
+        parallel.workers = 2
         let spec = GeneratorSpec(components: .fixed(3))
-        let a = try spec.fitReporting(latents: data.latents, labels: data.labels, dimension: 2, rng: RandomStream(seed: 10)).generator
+        let a = try spec.fitReporting(latents: data.latents, labels: data.labels, dimension: 2, rng: RandomStream(seed: 10), options: parallel).generator
         let b = try spec.fitReporting(latents: data.latents, labels: data.labels, dimension: 2, rng: RandomStream(seed: 10), options: serial).generator
         #expect(a.encoded() == b.encoded())
         let c = try spec.fit(latents: data.latents, labels: data.labels, dimension: 2, rng: RandomStream(seed: 11))

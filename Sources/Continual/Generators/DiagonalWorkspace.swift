@@ -1,0 +1,34 @@
+/// Scratch buffers of one diagonal or spherical EM run, allocated once per run and reused by
+/// every iteration (page faults are expensive on the project's machines).
+struct DiagonalWorkspace {
+    /// Rows per block: [x, x²] of a block (64 × 2D floats, 147 KB at D = 288) stays in L2, so
+    /// the E-step GEMM, the log-sum-exp and the M-step sums read each row from memory once.
+    static let blockRows = 64
+
+    /// [x, x²] of the current block (blockRows × 2D).
+    var features: [Float]
+    /// Scores of the current block (blockRows × K).
+    var scores: [Float]
+    /// The block's Rᵀ·[x, x²] (K × 2D), in Float, added to `sums` per block.
+    var blockSums: [Float]
+    /// Σ_n r_nk [x_n, x_n²] (K × 2D).
+    var sums: [Double]
+    /// N_k = Σ_n r_nk (+10ε, as scikit-learn).
+    var counts: [Double]
+    /// One row of log-weights / responsibilities (K).
+    var row: [Double]
+    /// W in Float (K × 2D).
+    var weights: [Float]
+
+    /// Buffers for K components of dimension D.
+    init(components k: Int, dimension d: Int) {
+        let b = DiagonalWorkspace.blockRows
+        features = [Float](repeating: 0, count: b * 2 * d)
+        scores = [Float](repeating: 0, count: b * k)
+        blockSums = [Float](repeating: 0, count: k * 2 * d)
+        sums = [Double](repeating: 0, count: k * 2 * d)
+        counts = [Double](repeating: 0, count: k)
+        row = [Double](repeating: 0, count: k)
+        weights = [Float](repeating: 0, count: k * 2 * d)
+    }
+}

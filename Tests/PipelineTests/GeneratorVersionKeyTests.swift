@@ -1,0 +1,41 @@
+import Continual
+import Foundation
+import Pipeline
+import Testing
+
+/// GLR run keys carry the generator fitting version; other runs' keys keep the formula they had before it.
+@Suite struct GeneratorVersionKeyTests {
+    /// The run key's material as it was before the generator version existed, rebuilt here.
+    struct OldMaterial: Encodable {
+        var kind: String
+        var configuration: StreamConfiguration
+        var datasetFingerprint: String
+        var engineVersion: String
+    }
+
+    func oldKey(_ c: StreamConfiguration, fingerprint: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let material = OldMaterial(kind: "run", configuration: c.resultRelevant, datasetFingerprint: fingerprint,
+                                   engineVersion: Pipeline.engineVersion)
+        return CacheKey.hex(try encoder.encode(material))
+    }
+
+    @Test func glrKeyFollowsTheGeneratorVersion() throws {
+        var glr = StreamConfiguration()
+        glr.strategy = .glr
+        let current = CacheKey.run(glr, datasetFingerprint: "fp")
+        #expect(current == CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: MixtureFitOptions.version))
+        #expect(current != CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older"))
+        #expect(current != (try oldKey(glr, fingerprint: "fp")))
+    }
+
+    @Test(arguments: [StrategyKind.naive, .joint, .replay, .ewc, .latentReplay])
+    func otherKeysKeepTheOldFormula(strategy: StrategyKind) throws {
+        var c = StreamConfiguration()
+        c.strategy = strategy
+        let key = CacheKey.run(c, datasetFingerprint: "fp")
+        #expect(key == (try oldKey(c, fingerprint: "fp")))
+        #expect(key == CacheKey.run(c, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older"))
+    }
+}
