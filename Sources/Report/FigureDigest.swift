@@ -42,6 +42,7 @@ enum FigureDigest {
         // Derived values (metrics, parameter values read from configurations), exactly as drawn.
         switch figure.kind {
         case "final-vs-parameter": e.series(FigureSeries.finalVersusParameter(figure))
+        case "average-accuracy": e.series(FigureSeries.averageAccuracy(figure))
         case "bars": e.series(FigureSeries.bars(figure))
         default: e.int(0)
         }

@@ -8,7 +8,8 @@ import Plot
 /// Kinds: `accuracy-curves` (a line chart per run: accuracy on each test experience after
 /// each training experience), `accuracy-matrix` (a heatmap of R per run),
 /// `final-vs-parameter` (metric against a varied parameter, log x axis over a wide range,
-/// references dashed), `bars`
+/// mean ± sd band over seeds, references dashed), `average-accuracy` (accuracy on the
+/// experiences seen so far after each experience, one line per strategy, mean ± sd band), `bars`
 /// (metric per group, error bars = sample sd over seeds), `latent-scatter` (real vs
 /// generated latents per class), `examples` (example inputs per experience).
 enum FigureRenderer {
@@ -40,6 +41,7 @@ enum FigureRenderer {
         case "accuracy-curves": return try panels(figure.runs.map(accuracyCurves))
         case "accuracy-matrix": return try panels(figure.runs.map(accuracyMatrix))
         case "final-vs-parameter": return try finalVersusParameter(figure)
+        case "average-accuracy": return try averageAccuracy(figure)
         case "bars": return try bars(figure)
         case "latent-scatter":
             let runs = figure.runs.filter { $0.result.latentScatter != nil }
@@ -48,7 +50,7 @@ enum FigureRenderer {
         case "examples": return try examples(figure)
         default:
             throw FigureProblem(message: "unknown figure kind '\(figure.kind)'; use accuracy-curves, accuracy-matrix, "
-                + "final-vs-parameter, bars, latent-scatter or examples")
+                + "final-vs-parameter, average-accuracy, bars, latent-scatter or examples")
         }
     }
 
@@ -87,11 +89,34 @@ enum FigureRenderer {
                               y: Axis(RunMetric.title(metric), range: isAccuracy(metric) ? 0...1 : nil), legend: .right,
                               style: ChartStyle(width: 640, height: 360, scale: scale))
         for s in data.series {
-            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y),
+            let (lower, upper) = band(s)
+            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y), lower: lower, upper: upper,
                                       marker: s.isReference ? .square : .circle, dash: s.isReference ? .dashed() : nil,
                                       lineWidth: s.isReference ? 1.5 : 2))
         }
         return chart.render()
+    }
+
+    /// Average accuracy on the experiences seen so far, one line per strategy, mean ± sd band over seeds.
+    static func averageAccuracy(_ figure: FigureData) throws -> Canvas {
+        let data = FigureSeries.averageAccuracy(figure)
+        let n = data.series.map(\.points.count).max() ?? 0
+        guard n > 0 else { throw FigureProblem(message: "no runs to draw") }
+        let xs = (1...n).map(Double.init)
+        var chart = LineChart(x: Axis("After training experience", ticks: xs),
+                              y: Axis("Average accuracy on experiences seen", range: 0...1), legend: .right,
+                              style: ChartStyle(width: 640, height: 360, scale: scale))
+        for s in data.series {
+            let (lower, upper) = band(s)
+            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y), lower: lower, upper: upper, marker: .circle))
+        }
+        return chart.render()
+    }
+
+    /// The mean ± sd band of a series, nil when it has no spread to show (one run per point).
+    static func band(_ s: FigureSeries.Series) -> (lower: [Double]?, upper: [Double]?) {
+        guard !s.isReference, s.errors.count == s.points.count, s.errors.contains(where: { $0 > 0 }) else { return (nil, nil) }
+        return (zip(s.points, s.errors).map { $0.0.y - $0.1 }, zip(s.points, s.errors).map { $0.0.y + $0.1 })
     }
 
     /// One bar per group with its sample standard deviation as error bar.
@@ -171,5 +196,5 @@ enum FigureRenderer {
         return r
     }
 
-    private static func isAccuracy(_ metric: String) -> Bool { metric.contains("accuracy") }
+    private static func isAccuracy(_ metric: String) -> Bool { RunMetric.isAccuracy(metric) }
 }

@@ -11,9 +11,9 @@ struct FigureSeries {
         var label: String
         /// Points (x, y); for bars x is the bar index.
         var points: [(x: Double, y: Double)]
-        /// Standard deviations over seeds per point (bars), empty otherwise.
+        /// Standard deviations over seeds per point (empty for references).
         var errors: [Double] = []
-        /// Number of runs behind each point (bars).
+        /// Number of runs behind each point (empty for references).
         var counts: [Int] = []
         /// True for reference series (drawn dashed).
         var isReference = false
@@ -23,24 +23,61 @@ struct FigureSeries {
     var series: [Series]
 
     /// `final-vs-parameter`: metric against the varied parameter, one line per sweep cell, plus
-    /// the references. Runs whose parameter value cannot be read as a number are left out.
+    /// the references. Runs of one cell with the same parameter value (seeds) become one
+    /// point: their mean, with the sample standard deviation (n−1; 0 for one run) as error.
+    /// Runs whose parameter value cannot be read as a number are left out.
     static func finalVersusParameter(_ figure: FigureData) -> FigureSeries {
         let parameter = figure.parameter ?? figure.runs.first?.varied.first?.name ?? ""
         let metric = figure.metric ?? "final_accuracy"
         var order: [String] = []
-        var groups: [String: [(Double, Double)]] = [:]
+        var groups: [String: [(x: Double, y: Double)]] = [:]
         for run in figure.runs {
             guard let x = parameterValue(parameter, of: run), let y = RunMetric.value(metric, of: run.result) else { continue }
             if groups[run.cellName] == nil { order.append(run.cellName) }
-            groups[run.cellName, default: []].append((x, y))
+            groups[run.cellName, default: []].append((x: x, y: y))
         }
-        var series = order.map { name in
-            Series(label: name, points: groups[name]!.sorted { $0.0 < $1.0 }.map { (x: $0.0, y: $0.1) })
+        var series: [Series] = order.map { name in
+            var byX: [Double: [Double]] = [:]
+            for point in groups[name]! { byX[point.x, default: []].append(point.y) }
+            let xs = byX.keys.sorted()
+            let stats = xs.map { meanAndSD(byX[$0]!) }
+            return Series(label: name, points: zip(xs, stats).map { (x: $0.0, y: $0.1.mean) },
+                          errors: stats.map(\.sd), counts: xs.map { byX[$0]!.count })
         }
         for reference in figure.references {
             series.append(Series(label: reference.label, points: reference.points.map { (x: $0.0, y: $0.1) }, isReference: true))
         }
         return FigureSeries(series: series)
+    }
+
+    /// `average-accuracy`: after each training experience i (x = 1…n), the mean accuracy on
+    /// the experiences seen so far (mean_{j ≤ i} R[i][j]), one line per group (a cell and its
+    /// varied parameters other than `seed`): the mean over the group's seeds, with the sample
+    /// standard deviation as error. Runs with fewer rows than the group's first are left out.
+    static func averageAccuracy(_ figure: FigureData) -> FigureSeries {
+        var order: [String] = []
+        var groups: [String: [[Double]]] = [:]
+        for run in figure.runs {
+            let key = groupLabel(run)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(run.result.averageAccuracyOverTime)
+        }
+        return FigureSeries(series: order.map { key in
+            let curves = groups[key]!
+            let n = curves[0].count
+            let complete = curves.filter { $0.count == n }
+            let stats = (0..<n).map { i in meanAndSD(complete.map { $0[i] }) }
+            return Series(label: key, points: stats.enumerated().map { (x: Double($0.offset + 1), y: $0.element.mean) },
+                          errors: stats.map(\.sd), counts: Array(repeating: complete.count, count: n))
+        })
+    }
+
+    /// Mean and sample standard deviation (n−1 denominator; 0 for a single value).
+    static func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        guard values.count > 1 else { return (mean, 0) }
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        return (mean, variance.squareRoot())
     }
 
     /// `bars`: mean and sample standard deviation (n−1; 0 for one run) of the metric per group,
@@ -60,9 +97,7 @@ struct FigureSeries {
         var counts: [Int] = []
         for (k, key) in order.enumerated() {
             let values = groups[key]!
-            let mean = values.reduce(0, +) / Double(values.count)
-            let sd = values.count > 1
-                ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot() : 0
+            let (mean, sd) = meanAndSD(values)
             points.append((x: Double(k), y: mean))
             errors.append(sd)
             counts.append(values.count)

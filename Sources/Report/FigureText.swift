@@ -18,6 +18,12 @@ enum FigureText {
             }
             return "Line chart of \(metric) against \(figure.parameter ?? "the varied parameter"). "
                 + series.joined(separator: "; ") + "."
+        case "average-accuracy":
+            let series = FigureSeries.averageAccuracy(figure).series.map { s in
+                "\(s.label): " + s.points.map { NumberFormat.fixed($0.y, decimals: 3) }.joined(separator: ", ")
+            }
+            return "Line chart of the average accuracy on the experiences seen so far after each training experience "
+                + "(mean over seeds). " + series.joined(separator: "; ") + "."
         case "bars":
             let bars = FigureSeries.bars(figure)
             let values = zip(bars.barLabels, bars.series.first?.points ?? []).enumerated().map { k, pair in
@@ -41,6 +47,7 @@ enum FigureText {
         case "accuracy-matrix": return "Accuracy matrix R[i][j]: after training experience i (rows), on test experience j (columns)."
         case "final-vs-parameter":
             return "\(RunMetric.title(figure.metric ?? "final_accuracy")) against \(figure.parameter ?? "the varied parameter")."
+        case "average-accuracy": return "Average accuracy on the experiences seen so far after each training experience; band: one standard deviation over seeds."
         case "bars": return "\(RunMetric.title(figure.metric ?? "final_accuracy")) per strategy; error bars: one standard deviation over seeds."
         case "latent-scatter": return "Real (dots) and generated (crosses) latents, first two principal components, coloured by class."
         case "examples": return "Example inputs per experience."

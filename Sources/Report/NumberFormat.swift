@@ -19,9 +19,9 @@ enum NumberFormat {
         return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
     }
 
-    /// `mean ± sd` with the same decimals for both.
+    /// `mean ± sd` with the same decimals for both; `n/a` alone when the mean is NaN.
     static func meanSD(_ mean: Double, _ sd: Double, decimals: Int) -> String {
-        "\(fixed(mean, decimals: decimals)) ± \(fixed(sd, decimals: decimals))"
+        mean.isNaN ? "n/a" : "\(fixed(mean, decimals: decimals)) ± \(fixed(sd, decimals: decimals))"
     }
 
     /// An integer with comma grouping: `1234567` → `1,234,567`.

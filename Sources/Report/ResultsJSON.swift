@@ -108,6 +108,8 @@ enum ResultsJSON {
         switch figure.kind {
         case "final-vs-parameter":
             members["series"] = value(of: FigureSeries.finalVersusParameter(figure))
+        case "average-accuracy":
+            members["series"] = value(of: FigureSeries.averageAccuracy(figure))
         case "bars":
             let bars = FigureSeries.bars(figure)
             members["series"] = value(of: bars)

@@ -1,30 +1,16 @@
 import Continual
 
-/// A scalar metric of a run, by the names documents use (`metric:` of a plot, table columns).
+/// A scalar metric of a run, by the names documents use (`metric:` of a plot, table
+/// columns): a thin view of Continual's `ResultMetric` catalogue for figures.
 enum RunMetric {
-    /// Known metric names and their display titles.
-    static let titles: [String: String] = [
-        "final_accuracy": "Final average accuracy", "final_average_accuracy": "Final average accuracy",
-        "final_loss": "Final average loss", "final_average_loss": "Final average loss",
-        "forgetting": "Mean forgetting", "mean_forgetting": "Mean forgetting",
-        "bwt": "Backward transfer (BWT)", "fwt": "Forward transfer (FWT)",
-        "storage_bytes": "Storage (bytes)", "seconds": "Seconds",
-    ]
-
-    /// The value of `name` for a result, nil for an unknown name.
+    /// The value of `name` for a result, nil for an unknown name or a metric the result lacks.
     static func value(_ name: String, of result: StreamResult) -> Double? {
-        switch name {
-        case "final_accuracy", "final_average_accuracy": return result.finalAverageAccuracy
-        case "final_loss", "final_average_loss": return result.finalAverageLoss
-        case "forgetting", "mean_forgetting": return result.meanForgetting
-        case "bwt": return result.bwt
-        case "fwt": return result.fwt
-        case "storage_bytes": return result.storageBytes.last.map(Double.init)
-        case "seconds": return result.seconds
-        default: return nil
-        }
+        ResultMetric.named(name)?.value(of: result)
     }
 
     /// A readable title for a metric name (the name itself when unknown).
-    static func title(_ name: String) -> String { titles[name] ?? name }
+    static func title(_ name: String) -> String { ResultMetric.named(name)?.title ?? name }
+
+    /// True for metrics that are accuracies in [0, 1].
+    static func isAccuracy(_ name: String) -> Bool { ResultMetric.named(name)?.isAccuracy ?? false }
 }

@@ -32,4 +32,24 @@ import Testing
         let flat = TableBuilder.table(runs: seeds, columns: ["final_accuracy"], caption: nil, aggregateSeeds: false)
         #expect(flat.rows.count == 3)
     }
+
+    @Test func generatorColumnsAreMeansOverExperiencesAndMissingForOtherRuns() {
+        var glr = run("glr", cell: "glr", seed: 1, accuracy: 0.6)
+        glr.result.fidelity = GeneratorFidelity(trainLogLikelihood: [10, 20], heldOutLogLikelihood: [-1, 3], trainSyntheticTestReal: [0.5, 0.7],
+                                                nearestNeighbourSampleToReal: [1, 2], nearestNeighbourRealToReal: [3, 5], fitSeconds: [0.25, 0.75])
+        glr.result.averageAccuracyOverTime = [0.9, 0.6]
+        let plain = run("naive", cell: "naive", seed: 1, accuracy: 0.3)
+        let columns = ["train_log_likelihood", "held_out_log_likelihood", "tstr_accuracy", "nn_sample_to_real", "nn_real_to_real",
+                       "fit_seconds", "average_accuracy"]
+        let table = TableBuilder.table(runs: [glr, plain], columns: columns, caption: nil, aggregateSeeds: true)
+        let expected: [Double] = [15, 1, 0.6, 1.5, 4, 0.5, 0.75]
+        for (k, want) in expected.enumerated() {
+            guard case .number(let got, _) = table.rows[0][k + 1] else { Issue.record("column \(columns[k]) is not a number"); continue }
+            #expect(abs(got - want) < 1e-12, "\(columns[k])")
+        }
+        for k in 0..<6 {
+            guard case .number(let got, _) = table.rows[1][k + 1] else { Issue.record("column \(columns[k]) is not a number"); continue }
+            #expect(got.isNaN, "a run without a generator has no \(columns[k])")
+        }
+    }
 }

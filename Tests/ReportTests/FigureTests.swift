@@ -26,7 +26,7 @@ import Testing
         return run
     }
 
-    @Test(arguments: ["accuracy-curves", "accuracy-matrix", "latent-scatter", "examples"])
+    @Test(arguments: ["accuracy-curves", "accuracy-matrix", "average-accuracy", "latent-scatter", "examples"])
     func kindIsDrawn(kind: String) throws {
         let examples: [(label: String, images: [[Float]], height: Int, width: Int)] = [
             (label: "rotated 0°", images: [[0, 1, 1, 0], [1, 0, 0, 1]], height: 2, width: 2),
@@ -81,5 +81,55 @@ import Testing
         #expect(abs((sds[0].numericValue ?? 0) - 0.07071067811865476) < 1e-12)
         #expect(sds[1].numericValue == 0)
         #expect(series.first?["n"] == .array([.integer(2), .integer(1)]))
+    }
+
+    static func seedRun(_ cell: String, seed: Int, buffer: Int, accuracy: Double, overTime: [Double]) -> NamedRun {
+        var run = Fixtures.run("\(cell)[buffer_size=\(buffer),seed=\(seed)]", cell: cell, strategy: .glr,
+                               r: [[0.9, 0.1, 0.1], [0.8, 0.9, 0.1], [0.7, 0.8, 0.9]], storage: 100,
+                               varied: [ResolvedParameter(name: "buffer_size", value: "\(buffer)", overridden: false),
+                                        ResolvedParameter(name: "seed", value: "\(seed)", overridden: false)])
+        run.result.finalAverageAccuracy = accuracy
+        run.result.averageAccuracyOverTime = overTime
+        return run
+    }
+
+    static func seriesOf(_ figure: FigureData) throws -> [JSONValue] {
+        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        guard case .array(let series)? = json["cells"]?["plot-1"]?["figure"]?["series"] else { throw FigureProblem() }
+        return series
+    }
+
+    struct FigureProblem: Error {}
+
+    @Test func finalVersusParameterAveragesSeedsAtEachValue() throws {
+        // Two seeds at buffer 600 (0.6, 0.8) and one at 6000 (0.9), listed out of order.
+        let runs = [Self.seedRun("glr", seed: 1, buffer: 6000, accuracy: 0.9, overTime: [0.9, 0.8, 0.9]),
+                    Self.seedRun("glr", seed: 1, buffer: 600, accuracy: 0.6, overTime: [0.9, 0.8, 0.6]),
+                    Self.seedRun("glr", seed: 2, buffer: 600, accuracy: 0.8, overTime: [0.9, 0.8, 0.8])]
+        let series = try Self.seriesOf(FigureData(kind: "final-vs-parameter", caption: nil, runs: runs, parameter: "buffer_size"))
+        #expect(series.count == 1)
+        guard case .array(let points)? = series[0]["points"], case .array(let sds)? = series[0]["sd"] else { Issue.record("no points"); return }
+        #expect(points.count == 2, "one point per buffer size, not per run")
+        #expect(points[0].arrayValue?[0].numericValue == 600)
+        #expect(abs((points[0].arrayValue?[1].numericValue ?? 0) - 0.7) < 1e-12)
+        #expect(abs((sds[0].numericValue ?? 0) - 0.1414213562373095) < 1e-12)  // sample sd of 0.6, 0.8
+        #expect(points[1].arrayValue?[1].numericValue == 0.9)
+        #expect(sds[1].numericValue == 0)
+        #expect(series[0]["n"] == .array([.integer(2), .integer(1)]))
+    }
+
+    @Test func averageAccuracyIsTheMeanCurveOverSeedsPerGroup() throws {
+        let runs = [Self.seedRun("glr", seed: 1, buffer: 600, accuracy: 0.6, overTime: [0.9, 0.7, 0.6]),
+                    Self.seedRun("glr", seed: 2, buffer: 600, accuracy: 0.8, overTime: [0.8, 0.7, 0.8]),
+                    Self.seedRun("glr", seed: 1, buffer: 6000, accuracy: 0.9, overTime: [0.9, 0.85, 0.9])]
+        let series = try Self.seriesOf(FigureData(kind: "average-accuracy", caption: nil, runs: runs))
+        #expect(series.map { $0["label"] } == [.string("glr[buffer_size=600]"), .string("glr[buffer_size=6000]")])
+        guard case .array(let points)? = series[0]["points"], case .array(let sds)? = series[0]["sd"] else { Issue.record("no points"); return }
+        let ys = points.map { $0.arrayValue?[1].numericValue ?? .nan }
+        let xs = points.map { $0.arrayValue?[0].numericValue ?? .nan }
+        #expect(xs == [1, 2, 3])
+        for (got, want) in zip(ys, [0.85, 0.7, 0.7]) { #expect(abs(got - want) < 1e-12) }
+        #expect(abs((sds[2].numericValue ?? 0) - 0.1414213562373095) < 1e-12)
+        #expect(abs((sds[1].numericValue ?? 1)) < 1e-12)
     }
 }

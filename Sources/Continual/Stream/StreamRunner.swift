@@ -114,47 +114,83 @@ public final class StreamRunner {
     ///   - resumeFrom: bytes of a checkpoint previously passed to `checkpoint`; the run
     ///     continues after that experience and ends bit-identical (accuracy and loss
     ///     matrices) to an uninterrupted run.
+    ///   - sharedStart: where runs that train experience 0 identically share the state after
+    ///     it (see `SharedStartStore`, `sharedStartKey`). A fresh run restores it when the
+    ///     store has it under this run's key, and saves it otherwise; the result is
+    ///     bit-identical to the run computed alone except wall-clock fields, and
+    ///     `secondsPerExperience[0]` reports the seconds training experience 0 originally
+    ///     took. An unreadable entry is reported through `progress` and recomputed.
+    ///     Ignored when resuming.
     ///   - checkpoint: called after every experience with everything needed to continue.
     ///   - progress: called a few times per epoch and at every phase.
     /// - Returns: the matrices and metrics of the whole run.
-    public func run(resumeFrom: [UInt8]? = nil, checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void = { _, _ in },
+    public func run(resumeFrom: [UInt8]? = nil, sharedStart: SharedStartStore? = nil,
+                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void = { _, _ in },
                     progress: (StreamProgress) -> Void = { _ in }) throws -> StreamResult {
         let n = configuration.experiences
         func phase(_ e: Int, _ message: String) {
             progress(StreamProgress(experience: e, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,
                                     samplesTotal: 0, samplesPerSecond: 0, message: message))
         }
+        // The store, when this is a fresh run whose experience 0 is the shared plain training.
+        var share: (store: SharedStartStore, key: String)?
+        var restored: SharedStart?
         if let bytes = resumeFrom {
             try restore(from: bytes)
             phase(max(0, state.completed - 1), "resumed after experience \(state.completed - 1)")
         } else {
-            phase(0, "evaluating the initial network")
-            state.randomInitAccuracy = evaluateAll().accuracy
+            if let store = sharedStart, state.completed == 0, try firstExperienceIsPlain() {
+                share = (store, StreamRunner.sharedStartKey(configuration))
+                restored = restoreSharedStart(store, key: share!.key) { phase(0, $0) }
+            }
+            if let restored {
+                state.randomInitAccuracy = restored.randomInitAccuracy
+                phase(0, "reusing the shared start: experience 1 as trained by an earlier run with the same settings")
+            } else {
+                phase(0, "evaluating the initial network")
+                state.randomInitAccuracy = evaluateAll().accuracy
+            }
         }
         for e in state.completed..<n {
             let stopwatch = Stopwatch()
             let headOnly = strategy.trainsHeadOnly(experience: e)
             if headOnly && !network.isBackboneFrozen { network.freezeBackbone() }
-            let trainImages = benchmark.experiences[e].train
-            let images = SampleSet(values: trainImages.pixels, labels: trainImages.labels, sampleShape: trainImages.sampleShape)
+            let images = trainingImages(e)
             var currentLatents: SampleSet?
-            let current: SampleSet
-            if headOnly {
-                phase(e, "computing latents")
-                currentLatents = latents(of: images)
-                current = currentLatents!
+            // Evaluation before the memory update (experience 0 when shared: see StreamRunner+SharedStart.swift).
+            var early: (accuracy: [Double], loss: [Double], trainSeconds: Double, evaluationSeconds: Double)?
+            if e == 0, let start = restored {
+                early = (start.accuracy, start.loss, start.trainSeconds, start.evaluationSeconds)
             } else {
-                current = images
+                let current: SampleSet
+                if headOnly {
+                    phase(e, "computing latents")
+                    currentLatents = latents(of: images)
+                    current = currentLatents!
+                } else {
+                    current = images
+                }
+                let start = ExperienceStart(index: e, benchmark: benchmark, configuration: configuration, current: current)
+                let trainingSet = try strategy.trainingSet(start, memory: memory)
+                let optimizer = headOnly
+                    ? SGD(parameters: network.headParameters, learningRate: configuration.learningRate,
+                          momentum: configuration.momentum, weightDecay: configuration.weightDecay)
+                    : runOptimizer
+                train(trainingSet, optimizer: optimizer, headOnly: headOnly, experience: e, progress: progress)
+                if e == 0, let share {
+                    let trainSeconds = stopwatch.seconds
+                    phase(e, "evaluating")
+                    let evaluationWatch = Stopwatch()
+                    let evaluation = evaluateAll()
+                    let evaluationSeconds = evaluationWatch.seconds
+                    saveSharedStart(share.store, key: share.key, trainSeconds: trainSeconds, evaluation: evaluation,
+                                    evaluationSeconds: evaluationSeconds) { phase(e, $0) }
+                    early = (evaluation.accuracy, evaluation.loss, trainSeconds, evaluationSeconds)
+                }
             }
-            let start = ExperienceStart(index: e, benchmark: benchmark, configuration: configuration, current: current)
-            let trainingSet = try strategy.trainingSet(start, memory: memory)
-            let optimizer = headOnly
-                ? SGD(parameters: network.headParameters, learningRate: configuration.learningRate,
-                      momentum: configuration.momentum, weightDecay: configuration.weightDecay)
-                : runOptimizer
-            train(trainingSet, optimizer: optimizer, headOnly: headOnly, experience: e, progress: progress)
 
             phase(e, strategy.kind == .glr ? "fitting the generator" : "updating the memory")
+            let memoryWatch = Stopwatch()
             let end = ExperienceEnd(index: e, benchmark: benchmark, configuration: configuration, network: network) {
                 if currentLatents == nil { currentLatents = self.latents(of: images) }
                 return currentLatents!
@@ -162,11 +198,17 @@ public final class StreamRunner {
             memory = try strategy.memory(after: end, keeping: memory)
             state.storageBytes.append(strategy.storageBytes(memory, after: end))
 
-            phase(e, "evaluating")
-            let (accuracy, loss) = evaluateAll()
-            state.accuracyMatrix.append(accuracy)
-            state.lossMatrix.append(loss)
-            state.secondsPerExperience.append(stopwatch.seconds)
+            if let early {
+                state.accuracyMatrix.append(early.accuracy)
+                state.lossMatrix.append(early.loss)
+                state.secondsPerExperience.append(early.trainSeconds + memoryWatch.seconds + early.evaluationSeconds)
+            } else {
+                phase(e, "evaluating")
+                let (accuracy, loss) = evaluateAll()
+                state.accuracyMatrix.append(accuracy)
+                state.lossMatrix.append(loss)
+                state.secondsPerExperience.append(stopwatch.seconds)
+            }
             if let stored = memory.generators.last, stored.experience == e {
                 phase(e, "measuring generator fidelity")
                 measureFidelity(stored, latents: end.latents(), isLast: e == n - 1)

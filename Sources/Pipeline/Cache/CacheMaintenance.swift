@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// `glr cache list | clear | gc`: inspect and prune a directory cache.
@@ -18,6 +19,8 @@ public enum CacheMaintenance {
                 }
             } else if kind == "checkpoint" {
                 what = "partial run (resumable)"
+            } else if kind == "start" {
+                what = startDescription(try? store.load(name))
             }
             let age = store.modified(name).map { ageText(Date().timeIntervalSince($0)) } ?? "?"
             lines.append("\(key.prefix(12))  \(kind.padding(toLength: 10, withPad: " ", startingAt: 0))  \(store.size(name)) B  \(age)  \(what)")
@@ -39,6 +42,8 @@ public enum CacheMaintenance {
 
     /// Removes entries matching every given criterion: not referenced by `referenced` keys
     /// (when non-nil) and older than `olderThan` seconds (when non-nil). Returns removed names.
+    /// Every kind of entry (`.result`, `.checkpoint`, `.start`, `.examples`) is named by its
+    /// key; `Plan.referencedKeys` lists the shared-start keys of a plan's runs too.
     public static func collect(_ store: DirectoryCacheStore, referenced: Set<String>?, olderThan: TimeInterval?) throws -> [String] {
         var removed: [String] = []
         let now = Date()
@@ -50,6 +55,16 @@ public enum CacheMaintenance {
             removed.append(name)
         }
         return removed
+    }
+
+    /// What a shared-start entry holds: experience 0's state for which runs, or "corrupt".
+    static func startDescription(_ bytes: [UInt8]?) -> String {
+        guard let bytes, let checkpoint = try? Checkpoint(decoding: bytes), let key = checkpoint.metadata["key"],
+              let material = try? JSONSerialization.jsonObject(with: Data(key.utf8)) as? [String: Any],
+              let c = material["configuration"] as? [String: Any] else { return "corrupt" }
+        func field(_ name: String) -> String { c[name].map { "\($0)" } ?? "all" }
+        return "shared state after experience 1 (\(field("benchmark")) \(field("dataset")), seed \(field("seed")), "
+            + "train_size \(field("train_size")), any strategy)"
     }
 
     static func ageText(_ seconds: TimeInterval) -> String {

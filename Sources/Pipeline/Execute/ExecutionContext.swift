@@ -32,8 +32,9 @@ public final class ExecutionContext {
     }
 
     /// The result of a planned run: from this render, from the cache, or computed (resuming
-    /// from the last checkpoint when one exists). Corrupt entries are reported, removed and
-    /// recomputed.
+    /// from the last checkpoint when one exists, and sharing the state after experience 0
+    /// with runs that differ only in strategy settings through `CacheSharedStartStore`).
+    /// Corrupt entries are reported, removed and recomputed.
     public func result(of run: PlannedRun) throws -> NamedRun {
         if let known = results[run.key] { return renamed(known, as: run) }
         if let failure = failures[run.key] { throw failure }
@@ -97,7 +98,10 @@ public final class ExecutionContext {
         }
         let dataset = try datasets.dataset(run.configuration.dataset)
         let store = self.store
-        let result = try backend.run(run.configuration, dataset: dataset, resumeFrom: resume, checkpoint: { after, bytes in
+        let sharedStart = try store.map { [progress] in
+            CacheSharedStartStore(store: $0, datasetFingerprint: try datasets.fingerprint(run.configuration.dataset)) { progress.log($0) }
+        }
+        let result = try backend.run(run.configuration, dataset: dataset, resumeFrom: resume, sharedStart: sharedStart, checkpoint: { after, bytes in
             guard let store else { return }
             let e = UInt32(after)
             let header: [UInt8] = [UInt8(e & 0xFF), UInt8(e >> 8 & 0xFF), UInt8(e >> 16 & 0xFF), UInt8(e >> 24 & 0xFF)]

@@ -9,7 +9,21 @@ public protocol RunBackend: Sendable {
     func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
              checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
              progress: (StreamProgress) -> Void) throws -> StreamResult
+    /// The same, sharing the state after experience 0 with other runs through `sharedStart`
+    /// (see `StreamRunner.run(sharedStart:)`); the default ignores the store.
+    func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
+             checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
+             progress: (StreamProgress) -> Void) throws -> StreamResult
     /// A few example images of each experience of the benchmark the configuration describes.
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
         -> [(label: String, images: [[Float]], height: Int, width: Int)]
+}
+
+extension RunBackend {
+    /// Runs without sharing: a backend that cannot share ignores the store.
+    public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
+                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
+                    progress: (StreamProgress) -> Void) throws -> StreamResult {
+        try run(configuration, dataset: dataset, resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress)
+    }
 }

@@ -12,9 +12,15 @@ public struct StreamRunnerBackend: RunBackend {
     public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
+        try run(configuration, dataset: dataset, resumeFrom: resumeFrom, sharedStart: nil, checkpoint: checkpoint, progress: progress)
+    }
+
+    public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
+                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
+                    progress: (StreamProgress) -> Void) throws -> StreamResult {
         let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)
         let runner = try StreamRunner(configuration: configuration, benchmark: benchmark)
-        return try runner.run(resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress)
+        return try runner.run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
     }
 
     public func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws

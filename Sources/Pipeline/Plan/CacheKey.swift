@@ -12,6 +12,13 @@ public enum CacheKey {
         var engineVersion: String
     }
 
+    struct SharedStartMaterial: Encodable {
+        var kind: String
+        var start: String
+        var datasetFingerprint: String
+        var engineVersion: String
+    }
+
     struct CellMaterial: Encodable {
         var kind: String
         var body: [String: String]
@@ -45,6 +52,19 @@ public enum CacheKey {
         }
         return digest(RunMaterial(kind: "examples", configuration: benchmarkOnly, datasetFingerprint: datasetFingerprint,
                                   engineVersion: Pipeline.engineVersion))
+    }
+
+    /// The key of the state after experience 0 that runs differing only in strategy settings
+    /// share: kind `shared-start`, `StreamRunner.sharedStartKey` of the configuration, the
+    /// dataset fingerprint and the engine version.
+    public static func sharedStart(_ configuration: StreamConfiguration, datasetFingerprint: String,
+                                   engineVersion: String = Pipeline.engineVersion) -> String {
+        sharedStart(material: StreamRunner.sharedStartKey(configuration), datasetFingerprint: datasetFingerprint, engineVersion: engineVersion)
+    }
+
+    /// The same from the runner's key material (what a `SharedStartStore` is given).
+    public static func sharedStart(material: String, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion) -> String {
+        digest(SharedStartMaterial(kind: "shared-start", start: material, datasetFingerprint: datasetFingerprint, engineVersion: engineVersion))
     }
 
     /// Hex SHA-256 of bytes.

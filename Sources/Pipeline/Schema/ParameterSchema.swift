@@ -6,7 +6,7 @@ import Engine
 /// shared by every cell kind. Each step adds its own keys (see `CellStep.keys`).
 public enum ParameterSchema {
     /// Table columns computed from a run's result.
-    public static let metricColumns = ["final_accuracy", "final_loss", "forgetting", "bwt", "fwt", "storage_bytes", "seconds"]
+    public static let metricColumns = ResultMetric.names
 
     /// Values `components_per_class: bic` tries.
     public static let defaultBICCandidates = [1, 2, 5, 10, 20]

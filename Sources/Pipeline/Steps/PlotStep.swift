@@ -5,7 +5,7 @@ public struct PlotStep: CellStep {
     public var kind: String { "plot" }
     public var doc: String { "a figure of named runs' results (or, for `examples`, of the benchmark's images)" }
     /// Figure kinds.
-    public static let kinds = ["accuracy-curves", "accuracy-matrix", "final-vs-parameter", "bars", "latent-scatter", "examples"]
+    public static let kinds = ["accuracy-curves", "accuracy-matrix", "final-vs-parameter", "average-accuracy", "bars", "latent-scatter", "examples"]
     public var keys: [SchemaKey] {
         [
             SchemaKey("kind", .choice(Self.kinds), default: "accuracy-curves", "the chart"),

@@ -38,18 +38,11 @@ public enum TableBuilder {
         return TableData(caption: caption, columns: ["run"] + columns, rows: rows)
     }
 
-    /// The metric `name` of a result, and its decimals (nil: not a metric).
+    /// The metric `name` of a result, and its decimals (nil: not a metric). A metric the
+    /// result lacks (generator figures of a run without a generator) is nan, shown as n/a.
     public static func metric(_ name: String, _ result: StreamResult) -> (value: Double, decimals: Int)? {
-        switch name {
-        case "final_accuracy": return (result.finalAverageAccuracy, 4)
-        case "final_loss": return (result.finalAverageLoss, 4)
-        case "forgetting": return (result.meanForgetting, 4)
-        case "bwt": return (result.bwt, 4)
-        case "fwt": return (result.fwt, 4)
-        case "storage_bytes": return (Double(result.storageBytes.last ?? 0), 0)
-        case "seconds": return (result.seconds, 1)
-        default: return nil
-        }
+        guard let metric = ResultMetric.named(name) else { return nil }
+        return (metric.value(of: result) ?? .nan, metric.decimals)
     }
 
     static func value(_ column: String, _ run: NamedRun) -> TableValue {

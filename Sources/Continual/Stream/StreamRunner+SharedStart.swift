@@ -1,0 +1,126 @@
+// Sharing the state after experience 0 between runs (see `SharedStartStore`).
+//
+// Every strategy glr implements trains experience 0 as plain end-to-end SGD on the
+// experience's images (no replay, no penalty, whole network, the run's SGD), so the state
+// after it depends only on the fields of the configuration that are not strategy settings.
+// `sharedStartKey` names that state; `run(sharedStart:)` restores it instead of training
+// when the store has it, and saves it otherwise. What is shared and restored:
+//   - the network parameters and the run optimiser's momentum buffers (all the state
+//     training carries forward; no random stream carries over between experiences);
+//   - the accuracy of the random initial network (for FWT);
+//   - the evaluation after experience 0 (accuracy and loss rows): the network is evaluated
+//     right after training, before the strategy's memory update, which never changes the
+//     network (it reads it: EWC's importance pass zeroes the gradients it dirties, latent
+//     strategies run the backbone forward only), so the rows equal those of an evaluation
+//     after the update;
+//   - the seconds training and that evaluation originally took. A run that reuses the start
+//     reports them in `secondsPerExperience[0]` (plus its own memory update), so `seconds`
+//     stays the compute cost of the method, not of this process.
+
+import Data
+import Engine
+import Foundation
+
+extension StreamRunner {
+    /// Strategies whose experience 0 is plain SGD on the experience alone; a strategy added
+    /// later shares nothing until it is listed here.
+    static let plainFirstExperience: Set<StrategyKind> = [.naive, .joint, .replay, .ewc, .latentReplay, .glr]
+
+    /// The canonical description (sorted-keys JSON) of everything that determines the state
+    /// after experience 0: the configuration with the strategy-only fields (strategy,
+    /// buffer_size, sampling, window, ewc_lambda, freeze_depth, resample, generator) reset
+    /// to their defaults — every other field, including any added later, stays in — plus
+    /// the shared-start format and the engine's threading (results are bit-identical only
+    /// for one worker count). The dataset appears by name only: a store must add the
+    /// dataset's content fingerprint to it (the pipeline's does).
+    public static func sharedStartKey(_ configuration: StreamConfiguration) -> String {
+        struct Material: Encodable {
+            var format: String
+            var configuration: StreamConfiguration
+            var threading: String
+        }
+        let d = StreamConfiguration()
+        var c = configuration
+        c.strategy = d.strategy
+        c.bufferSize = d.bufferSize
+        c.sampling = d.sampling
+        c.window = d.window
+        c.ewcLambda = d.ewcLambda
+        c.freezeDepth = d.freezeDepth
+        c.resample = d.resample
+        c.generator = d.generator
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let material = Material(format: SharedStart.format, configuration: c,
+                                threading: "\(EngineThreading.mode.rawValue)-\(EngineThreading.workers)")
+        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Whether this run's experience 0 is the plain training every shared start holds: a
+    /// listed strategy that trains the whole network on the experience's own images with
+    /// no replay and no penalty (checked, not assumed).
+    func firstExperienceIsPlain() throws -> Bool {
+        guard StreamRunner.plainFirstExperience.contains(strategy.kind), !strategy.trainsHeadOnly(experience: 0) else { return false }
+        let empty = StrategyMemory()
+        guard strategy.penalty(parameters: network.parameters, memory: empty) == nil else { return false }
+        let images = trainingImages(0)
+        let set = try strategy.trainingSet(ExperienceStart(index: 0, benchmark: benchmark, configuration: configuration, current: images),
+                                           memory: empty)
+        if let replay = set.replay, replay.count > 0 { return false }
+        return set.current.sampleShape == images.sampleShape && set.current.labels == images.labels && set.current.values == images.values
+    }
+
+    /// Experience `e`'s training images as samples.
+    func trainingImages(_ e: Int) -> SampleSet {
+        let train = benchmark.experiences[e].train
+        return SampleSet(values: train.pixels, labels: train.labels, sampleShape: train.sampleShape)
+    }
+
+    /// The shared start under `key`, restored into the network and optimiser; nil (after
+    /// reporting why through `phase`) when the store has none or it is unusable.
+    func restoreSharedStart(_ store: SharedStartStore, key: String, phase: (String) -> Void) -> SharedStart? {
+        let bytes: [UInt8]
+        do {
+            guard let loaded = try store.load(key) else { return nil }
+            bytes = loaded
+        } catch {
+            phase("the shared start cannot be read (\(error)); training experience 1 afresh")
+            return nil
+        }
+        do {
+            let start = try SharedStart(decoding: bytes, key: key, experiences: configuration.experiences)
+            do {
+                try network.load(arrays: start.network)
+                try runOptimizer.load(arrays: start.optimizer)
+            } catch {
+                throw StreamError.badCheckpoint(reason: "\(error)")
+            }
+            return start
+        } catch {
+            // Nothing half-restored survives: the network and optimiser are reset to the fresh run's.
+            resetToInitialState()
+            phase("the shared start is unusable (\(error)); training experience 1 afresh")
+            return nil
+        }
+    }
+
+    /// The freshly initialised network and optimiser again (stream "init").
+    func resetToInitialState() {
+        if let fresh = try? StreamRunner.makeNetwork(configuration, benchmark: benchmark, rng: root.derived("init")) {
+            try? network.load(arrays: fresh.checkpointArrays())
+        }
+        runOptimizer.velocities = Array(repeating: [], count: runOptimizer.parameters.count)
+    }
+
+    /// Saves the state after experience 0 (before the memory update); a failure is reported, not thrown.
+    func saveSharedStart(_ store: SharedStartStore, key: String, trainSeconds: Double, evaluation: (accuracy: [Double], loss: [Double]),
+                         evaluationSeconds: Double, phase: (String) -> Void) {
+        let start = SharedStart(key: key, network: network.checkpointArrays(), optimizer: runOptimizer.checkpointArrays(),
+                                randomInitAccuracy: state.randomInitAccuracy, accuracy: evaluation.accuracy, loss: evaluation.loss,
+                                trainSeconds: trainSeconds, evaluationSeconds: evaluationSeconds)
+        do { try store.save(key, start.encoded()) } catch {
+            phase("could not save the shared start (\(error)); later runs will train experience 1 again")
+        }
+    }
+}
