@@ -6,10 +6,12 @@ reg_covar=1e-6, init_params='kmeans', random_state=seed + class), as the peer's 
 (ClassCondDiagGMM) does, on float64 data. Prints fit seconds, EM iterations per class and
 train / held-out mean log-likelihood per sample (log p(z | y)) in the same format as
 `glr fit`; with --glr it also runs `glr fit` on the same files and prints the time ratio.
+--threads N limits scikit-learn's BLAS/OpenMP threads (threadpoolctl); --seeds runs several
+seeds, sklearn and glr alternately, and ends with a table and the means.
 
   python3 scripts/gmm-vs-sklearn.py --latents X.npy --labels y.npy \
-      [--test-latents Xt.npy --test-labels yt.npy] [--components 10] [--repeat 3] \
-      [--glr .build/release/glr [--glr-args "--variance-floor 0"]]
+      [--test-latents Xt.npy --test-labels yt.npy] [--components 10] [--repeat 3] [--threads 2] \
+      [--seeds 43769,1,2,3,4] [--glr .build/release/glr [--glr-args "--variance-floor 0"]]
   python3 scripts/gmm-vs-sklearn.py --make-synthetic DIR   # 10 classes x 6000 x 288, ~26% zeros
 """
 import argparse
@@ -81,6 +83,8 @@ def main():
     p.add_argument("--glr", help="path of the glr binary to run on the same files")
     p.add_argument("--glr-args", default="", help="extra arguments for glr fit")
     p.add_argument("--make-synthetic", metavar="DIR")
+    p.add_argument("--threads", type=int, help="scikit-learn's BLAS/OpenMP thread limit")
+    p.add_argument("--seeds", help="comma-separated seeds (overrides --seed)")
     a = p.parse_args()
     if a.make_synthetic:
         make_synthetic(a.make_synthetic)
@@ -88,32 +92,63 @@ def main():
     if not (a.latents and a.labels):
         p.error("--latents and --labels are required")
     x, y = np.load(a.latents), np.load(a.labels).astype(np.int64)
-    print(f"fit: sklearn {a.covariance} components={a.components} label=class on {x.shape[0]}×{x.shape[1]} "
-          f"({len(np.unique(y))} classes)")
-    seconds = []
-    for _ in range(max(1, a.repeat)):
-        classes, models, iters, s = fit_sklearn(x, y, a.components, a.covariance, a.seed)
-        seconds.append(s)
-    sk_seconds = statistics.median(seconds)
-    extra = f"  (all: {' '.join(f'{s:.3f}' for s in seconds)})" if len(seconds) > 1 else ""
-    print(f"fit seconds: {sk_seconds:.3f}{extra}")
-    print(f"em iterations per class: {' '.join(map(str, iters))}")
-    print(f"train mean log-likelihood per sample: {mean_ll(classes, models, x, y):.4f}")
+    test = None
     if a.test_latents and a.test_labels:
-        xt, yt = np.load(a.test_latents), np.load(a.test_labels).astype(np.int64)
-        print(f"held-out mean log-likelihood per sample: {mean_ll(classes, models, xt, yt):.4f}")
-    sys.stdout.flush()
-    if a.glr:
-        cmd = [a.glr, "fit", "--latents", a.latents, "--labels", a.labels, "--components", str(a.components),
-               "--covariance", a.covariance, "--repeat", str(a.repeat)]
-        if a.test_latents and a.test_labels:
-            cmd += ["--test-latents", a.test_latents, "--test-labels", a.test_labels]
-        cmd += a.glr_args.split()
-        print("$ " + " ".join(cmd))
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        print(out, end="")
-        glr_seconds = float(re.search(r"fit seconds: ([0-9.]+)", out).group(1))
-        print(f"ratio glr/sklearn fit seconds: {glr_seconds / sk_seconds:.3f}")
+        test = (np.load(a.test_latents), np.load(a.test_labels).astype(np.int64))
+    seeds = [int(v) for v in a.seeds.split(",")] if a.seeds else [a.seed]
+    limit = None
+    if a.threads:
+        from threadpoolctl import threadpool_limits
+        limit = threadpool_limits(limits=a.threads)
+    rows = []
+    for seed in seeds:
+        print(f"fit: sklearn {a.covariance} components={a.components} label=class on {x.shape[0]}×{x.shape[1]} "
+              f"({len(np.unique(y))} classes), seed {seed}, threads {a.threads or 'default'}")
+        seconds = []
+        for _ in range(max(1, a.repeat)):
+            classes, models, iters, s = fit_sklearn(x, y, a.components, a.covariance, seed)
+            seconds.append(s)
+        sk_seconds = statistics.median(seconds)
+        extra = f"  (all: {' '.join(f'{s:.3f}' for s in seconds)})" if len(seconds) > 1 else ""
+        print(f"fit seconds: {sk_seconds:.3f}{extra}")
+        print(f"em iterations per class: {' '.join(map(str, iters))}")
+        sk_train = mean_ll(classes, models, x, y)
+        print(f"train mean log-likelihood per sample: {sk_train:.4f}")
+        sk_test = None
+        if test is not None:
+            sk_test = mean_ll(classes, models, *test)
+            print(f"held-out mean log-likelihood per sample: {sk_test:.4f}")
+        sys.stdout.flush()
+        row = {"seed": seed, "sk_s": sk_seconds, "sk_train": sk_train, "sk_test": sk_test}
+        if a.glr:
+            cmd = [a.glr, "fit", "--latents", a.latents, "--labels", a.labels, "--components", str(a.components),
+                   "--covariance", a.covariance, "--repeat", str(a.repeat), "--seed", str(seed)]
+            if test is not None:
+                cmd += ["--test-latents", a.test_latents, "--test-labels", a.test_labels]
+            cmd += a.glr_args.split()
+            print("$ " + " ".join(cmd))
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            print(out, end="")
+            row["glr_s"] = float(re.search(r"fit seconds: ([0-9.]+)", out).group(1))
+            row["glr_train"] = float(re.search(r"train mean log-likelihood per sample: (-?[0-9.]+)", out).group(1))
+            m = re.search(r"held-out mean log-likelihood per sample: (-?[0-9.]+)", out)
+            row["glr_test"] = float(m.group(1)) if m else None
+            print(f"ratio glr/sklearn fit seconds: {row['glr_s'] / sk_seconds:.3f}")
+        rows.append(row)
+        sys.stdout.flush()
+    if a.glr and len(rows) > 1:
+        fmt = lambda v: "–" if v is None else f"{v:.3f}"
+        print("\n| seed | sklearn s | glr s | ratio | sklearn train LL | glr train LL | sklearn held-out | glr held-out |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['seed']} | {r['sk_s']:.2f} | {r['glr_s']:.2f} | {r['glr_s'] / r['sk_s']:.3f} | {r['sk_train']:.3f} | "
+                  f"{r['glr_train']:.3f} | {fmt(r['sk_test'])} | {fmt(r['glr_test'])} |")
+        mean = lambda k: statistics.mean(r[k] for r in rows)
+        print(f"| mean | {mean('sk_s'):.2f} | {mean('glr_s'):.2f} | {mean('glr_s') / mean('sk_s'):.3f} | "
+              f"{mean('sk_train'):.3f} | {mean('glr_train'):.3f} | "
+              f"{fmt(mean('sk_test') if test is not None else None)} | {fmt(mean('glr_test') if test is not None else None)} |")
+    if limit is not None:
+        limit.restore_original_limits()
 
 
 if __name__ == "__main__":
