@@ -1,7 +1,9 @@
 // How the engine uses the cores: either OpenBLAS's own threads inside each GEMM, or the
 // batch split across worker threads that each call single-threaded OpenBLAS. The split
 // reduces gradients in a fixed order, so results are bit-identical run to run for the
-// same worker count.
+// same worker count. The default worker count is fixed (2), not the machine's core count,
+// so the same seed gives the same bits on any machine with the same BLAS kernel
+// (OPENBLAS_CORETYPE); a machine with one core runs the two shards one after the other.
 
 import CBLAS
 import Foundation
@@ -23,11 +25,20 @@ public enum EngineThreading {
         return .splitBatch
     }()
 
-    /// Threads to use; default the number of active cores, or `GLR_THREADS`.
+    /// The default worker count: the shards a batch is split into, whatever the core count,
+    /// so that results do not depend on the machine. `GLR_THREADS` changes it (more cores
+    /// used, but the last bits of every result change, and run cache keys record it).
+    public static let referenceWorkers = 2
+
+    /// Threads to use (batch shards in `.splitBatch`): `referenceWorkers`, or `GLR_THREADS`.
     nonisolated(unsafe) public static var workers: Int = {
         if let s = ProcessInfo.processInfo.environment["GLR_THREADS"], let n = Int(s), n > 0 { return n }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return referenceWorkers
     }()
+
+    /// True when the engine runs with the reference threading (split-batch, `referenceWorkers`),
+    /// the setting every committed report was computed with.
+    public static var isReference: Bool { mode == .splitBatch && workers == referenceWorkers }
 
     /// A batch is split only if every worker gets at least this many samples.
     nonisolated(unsafe) public static var minSamplesPerWorker = 8

@@ -24,7 +24,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Seed of the fit's random stream.") var seed: UInt64 = 43769
     @Option(help: "Variance floor relative to the data's mean variance (0 = scikit-learn's model).") var varianceFloor: Double = MixtureFitOptions.default.relativeVarianceFloor
     @Option(help: "Fit this many times and report the median seconds.") var `repeat`: Int = 1
-    @Option(help: "Threads fitting the class mixtures (0: the engine's workers, GLR_THREADS or the core count).") var workers: Int = 0
+    @Option(help: "Threads fitting the class mixtures (0: the engine's workers: 2, or GLR_THREADS).") var workers: Int = 0
     @Option(help: "k-means initialisations per mixture (the best after the screening iterations is kept).") var initialisations: Int = MixtureFitOptions.default.initialisations
     @Option(help: "EM iterations per initialisation before the best is chosen (0: to convergence).") var screening: Int = MixtureFitOptions.default.screeningIterations
     @Option(help: "Maximum Lloyd iterations of each k-means initialisation.") var kmeansIterations: Int = MixtureFitOptions.default.kMeansIterations

@@ -3,7 +3,8 @@ import Foundation
 import Pipeline
 import Testing
 
-/// GLR run keys carry the generator fitting version; other runs' keys keep the formula they had before it.
+/// GLR run keys carry the generator fitting version; other runs' keys keep the formula they had
+/// before it; a non-reference engine threading gets keys of its own.
 @Suite struct GeneratorVersionKeyTests {
     /// The run key's material as it was before the generator version existed, rebuilt here.
     struct OldMaterial: Encodable {
@@ -24,9 +25,9 @@ import Testing
     @Test func glrKeyFollowsTheGeneratorVersion() throws {
         var glr = StreamConfiguration()
         glr.strategy = .glr
-        let current = CacheKey.run(glr, datasetFingerprint: "fp")
-        #expect(current == CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: MixtureFitOptions.version))
-        #expect(current != CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older"))
+        let current = CacheKey.run(glr, datasetFingerprint: "fp", threading: nil)
+        #expect(current == CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: MixtureFitOptions.version, threading: nil))
+        #expect(current != CacheKey.run(glr, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older", threading: nil))
         #expect(current != (try oldKey(glr, fingerprint: "fp")))
     }
 
@@ -34,8 +35,17 @@ import Testing
     func otherKeysKeepTheOldFormula(strategy: StrategyKind) throws {
         var c = StreamConfiguration()
         c.strategy = strategy
-        let key = CacheKey.run(c, datasetFingerprint: "fp")
+        let key = CacheKey.run(c, datasetFingerprint: "fp", threading: nil)
         #expect(key == (try oldKey(c, fingerprint: "fp")))
-        #expect(key == CacheKey.run(c, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older"))
+        #expect(key == CacheKey.run(c, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older", threading: nil))
+    }
+
+    @Test(arguments: [StrategyKind.naive, .glr])
+    func anotherThreadingGetsItsOwnKey(strategy: StrategyKind) {
+        var c = StreamConfiguration()
+        c.strategy = strategy
+        let reference = CacheKey.run(c, datasetFingerprint: "fp", threading: nil)
+        #expect(CacheKey.run(c, datasetFingerprint: "fp", threading: "split-batch-4") != reference)
+        #expect(CacheKey.run(c, datasetFingerprint: "fp", threading: "blas-2") != CacheKey.run(c, datasetFingerprint: "fp", threading: "split-batch-4"))
     }
 }

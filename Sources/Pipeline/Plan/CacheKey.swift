@@ -1,4 +1,5 @@
 import Continual
+import Engine
 import Crypto
 import Foundation
 
@@ -28,12 +29,21 @@ public enum CacheKey {
 
     /// The key of a run: kind `run`, the result-relevant configuration, the dataset
     /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
-    /// fitting version (`MixtureFitOptions.version`). A sweep's run and an identical `run` cell share it.
+    /// fitting version (`MixtureFitOptions.version`), and followed by "+threads-MODE-N" when
+    /// the engine does not run with its reference threading (`threading`, default the
+    /// process's: another split of the batch changes the last bits of a result). A sweep's
+    /// run and an identical `run` cell share it.
     public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
-                           generatorVersion: String = MixtureFitOptions.version) -> String {
-        let version = configuration.strategy == .glr ? engineVersion + "+" + generatorVersion : engineVersion
+                           generatorVersion: String = MixtureFitOptions.version, threading: String? = currentThreading) -> String {
+        var version = configuration.strategy == .glr ? engineVersion + "+" + generatorVersion : engineVersion
+        if let threading { version += "+threads-" + threading }
         return digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
                                   engineVersion: version))
+    }
+
+    /// The engine's threading as `MODE-N` when it differs from the reference, else nil.
+    public static var currentThreading: String? {
+        EngineThreading.isReference ? nil : "\(EngineThreading.mode.rawValue)-\(EngineThreading.workers)"
     }
 
     /// The key of a cell computed from inputs (table, plot): kind, result-affecting body
