@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CPNG"]),
         // HTML from templates, results.json, check.
         .target(name: "Report", dependencies: [
-            "Pipeline", "Plot", "CCmark",
+            "Pipeline", "Continual", "Engine", "Plot", "CCmark", "CBLAS",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -49,14 +49,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Every target lists each glr module it imports, not only through another target:
+        // SwiftPM recompiles a target when a direct dependency changes, but missed a transitive
+        // one, leaving release test objects with a stale inlined class size (heap corruption).
         // Shared test helpers.
         .target(name: "TestSupport", dependencies: ["Engine", "Plot"], path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "DataTests", dependencies: ["Data", "TestSupport"]),
-        .testTarget(name: "ContinualTests", dependencies: ["Continual", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "DataTests", dependencies: ["Data", "Engine", "TestSupport"]),
+        .testTarget(name: "ContinualTests", dependencies: ["Continual", "Data", "Engine", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Continual", "Data", "Engine", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Continual", "Data", "Plot", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
