@@ -50,6 +50,8 @@ public struct SampleSet: Sendable {
     /// at sample row `offset` (both must be large enough).
     public func copyRows(_ indices: ArraySlice<Int>, into destination: inout [Float], labels destinationLabels: inout [Int32], at offset: Int) {
         let s = sampleSize
+        precondition(offset >= 0 && (offset + indices.count) * s <= destination.count && offset + indices.count <= destinationLabels.count,
+                     "SampleSet.copyRows: \(indices.count) rows at row \(offset) do not fit \(destination.count / max(1, s)) rows / \(destinationLabels.count) labels")
         values.withUnsafeBufferPointer { source in
             destination.withUnsafeMutableBufferPointer { target in
                 var row = offset
