@@ -40,7 +40,7 @@ struct FigureSeries {
             var byX: [Double: [Double]] = [:]
             for point in groups[name]! { byX[point.x, default: []].append(point.y) }
             let xs = byX.keys.sorted()
-            let stats = xs.map { meanAndSD(byX[$0]!) }
+            let stats = xs.map { SeedStatistics.meanAndSD(byX[$0]!) }
             return Series(label: name, points: zip(xs, stats).map { (x: $0.0, y: $0.1.mean) },
                           errors: stats.map(\.sd), counts: xs.map { byX[$0]!.count })
         }
@@ -66,19 +66,12 @@ struct FigureSeries {
             let curves = groups[key]!
             let n = curves[0].count
             let complete = curves.filter { $0.count == n }
-            let stats = (0..<n).map { i in meanAndSD(complete.map { $0[i] }) }
+            let stats = (0..<n).map { i in SeedStatistics.meanAndSD(complete.map { $0[i] }) }
             return Series(label: key, points: stats.enumerated().map { (x: Double($0.offset + 1), y: $0.element.mean) },
                           errors: stats.map(\.sd), counts: Array(repeating: complete.count, count: n))
         })
     }
 
-    /// Mean and sample standard deviation (n−1 denominator; 0 for a single value).
-    static func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) {
-        let mean = values.reduce(0, +) / Double(values.count)
-        guard values.count > 1 else { return (mean, 0) }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-        return (mean, variance.squareRoot())
-    }
 
     /// `bars`: mean and sample standard deviation (n−1; 0 for one run) of the metric per group,
     /// a group being a cell and its varied parameters other than `seed`.
@@ -97,7 +90,7 @@ struct FigureSeries {
         var counts: [Int] = []
         for (k, key) in order.enumerated() {
             let values = groups[key]!
-            let (mean, sd) = meanAndSD(values)
+            let (mean, sd) = SeedStatistics.meanAndSD(values)
             points.append((x: Double(k), y: mean))
             errors.append(sd)
             counts.append(values.count)

@@ -56,11 +56,8 @@ public enum TableBuilder {
     static func aggregate(_ column: String, _ group: [NamedRun]) -> TableValue {
         if column == "seed" { return .text(group.map { String($0.configuration.seed) }.joined(separator: ", ")) }
         guard metric(column, group[0].result) != nil else { return value(column, group[0]) }
-        let values = group.map { metric(column, $0.result)!.value }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return .meanSD(mean, variance.squareRoot(), decimals: metric(column, group[0].result)!.decimals)
+        let (mean, sd) = SeedStatistics.meanAndSD(group.map { metric(column, $0.result)!.value })
+        return .meanSD(mean, sd, decimals: metric(column, group[0].result)!.decimals)
     }
 
     static func groupName(_ group: [NamedRun]) -> String {
