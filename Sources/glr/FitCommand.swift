@@ -22,7 +22,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Components per class: a number, or bic:1,2,5,10.") var components: String = "10"
     @Option(help: "Label scheme: class | component.") var label: String = "class"
     @Option(help: "Seed of the fit's random stream.") var seed: UInt64 = 43769
-    @Option(help: "Variance floor relative to the data's mean variance (0 = scikit-learn's model).") var varianceFloor: Double = MixtureFitOptions.default.relativeVarianceFloor
+    @Option(help: "Variance floor relative to the data's mean variance (0 = scikit-learn's model; default: what a stream uses, 2e-5 for label class, 0 for label component).") var varianceFloor: Double?
     @Option(help: "Fit this many times and report the median seconds.") var `repeat`: Int = 1
     @Option(help: "Threads fitting the class mixtures (0: the engine's workers: 2, or GLR_THREADS).") var workers: Int = 0
     @Option(help: "k-means initialisations per mixture (the best after the screening iterations is kept).") var initialisations: Int = MixtureFitOptions.default.initialisations
@@ -38,7 +38,8 @@ struct FitCommand: ParsableCommand {
         let (y, _) = try NPYFile.readInt32(URL(fileURLWithPath: labels))
         guard xShape.count == 2 else { throw ValidationError("\(latents): expected a 2-D array N×D, got shape \(xShape)") }
         let d = xShape[1]
-        var options = MixtureFitOptions.default
+        var options = spec.fitOptions
+        let varianceFloor = self.varianceFloor ?? options.relativeVarianceFloor
         options.relativeVarianceFloor = varianceFloor
         options.workers = workers
         options.initialisations = initialisations
@@ -48,7 +49,7 @@ struct FitCommand: ParsableCommand {
         options.maxIterations = maxIterations
         let classCount = Set(y).count
         print("fit: \(spec.kind) \(covariance) components=\(components) label=\(label) on \(xShape[0])×\(d) (\(classCount) classes), variance floor \(varianceFloor), "
-              + "\(initialisations) initialisation(s) screened by \(screening) EM iterations, \(workers > 0 ? workers : EngineThreading.workers) worker(s), \(MixtureFitOptions.version)")
+              + "\(initialisations) initialisation(s) screened by \(screening) EM iterations, \(workers > 0 ? workers : EngineThreading.workers) worker(s), \(spec.fittingVersion)")
         var seconds: [Double] = []
         var result: (generator: any LatentGenerator, report: GeneratorFitReport)?
         for _ in 0..<max(1, `repeat`) {
@@ -82,7 +83,7 @@ struct FitCommand: ParsableCommand {
                 "held_out_mean_log_likelihood": heldOut ?? NSNull(),
                 "storage_bytes": generator.storageBytes, "variance_floor": varianceFloor,
                 "parameters_sha256": digest, "initialisations": initialisations, "screening_iterations": screening,
-                "version": MixtureFitOptions.version,
+                "version": spec.fittingVersion,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: path))

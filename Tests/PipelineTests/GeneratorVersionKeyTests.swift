@@ -31,6 +31,19 @@ import Testing
         #expect(current != (try oldKey(glr, fingerprint: "fp")))
     }
 
+    @Test func authorsVariantHasItsOwnFittingVersion() throws {
+        var classConditional = StreamConfiguration()
+        classConditional.strategy = .glr
+        var authors = classConditional
+        authors.generator.label = .component
+        // The class-conditional key keeps the formula it had before the variant got its own version.
+        #expect(CacheKey.run(classConditional, datasetFingerprint: "fp", threading: nil)
+                == CacheKey.run(classConditional, datasetFingerprint: "fp", generatorVersion: "glr-gmm-2", threading: nil))
+        #expect(CacheKey.run(authors, datasetFingerprint: "fp", threading: nil)
+                != CacheKey.run(authors, datasetFingerprint: "fp", generatorVersion: MixtureFitOptions.version, threading: nil))
+        #expect(authors.generator.fittingVersion.hasPrefix(MixtureFitOptions.version + "+"))
+    }
+
     @Test(arguments: [StrategyKind.naive, .joint, .replay, .ewc, .latentReplay])
     func otherKeysKeepTheOldFormula(strategy: StrategyKind) throws {
         var c = StreamConfiguration()

@@ -3,12 +3,14 @@ import Engine
 import Foundation
 
 extension GeneratorSpec {
-    /// Fits this generator to `latents` (N×D row-major) with `labels` (N); see `fitReporting`.
+    /// Fits this generator to `latents` (N×D row-major) with `labels` (N) with its `fitOptions`;
+    /// see `fitReporting`.
     public func fit(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream) throws -> any LatentGenerator {
-        try fitReporting(latents: latents, labels: labels, dimension: dimension, rng: rng).generator
+        try fitReporting(latents: latents, labels: labels, dimension: dimension, rng: rng, options: fitOptions).generator
     }
 
-    /// Fits this generator and reports what EM did.
+    /// Fits this generator with `options` (default: glr's, `MixtureFitOptions.default`; a stream
+    /// uses `fitOptions`) and reports what EM did.
     ///
     /// - `label: class`: one mixture per class, fitted in parallel over `options.workers` threads
     ///   (`EngineThreading.forEachTask`: single-threaded BLAS, so the parameters are bit-identical

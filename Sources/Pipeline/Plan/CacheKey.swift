@@ -29,13 +29,14 @@ public enum CacheKey {
 
     /// The key of a run: kind `run`, the result-relevant configuration, the dataset
     /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
-    /// fitting version (`MixtureFitOptions.version`), and followed by "+threads-MODE-N" when
+    /// fitting version (default the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-MODE-N" when
     /// the engine does not run with its reference threading (`threading`, default the
     /// process's: another split of the batch changes the last bits of a result). A sweep's
     /// run and an identical `run` cell share it.
     public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
-                           generatorVersion: String = MixtureFitOptions.version, threading: String? = currentThreading) -> String {
-        var version = configuration.strategy == .glr ? engineVersion + "+" + generatorVersion : engineVersion
+                           generatorVersion: String? = nil, threading: String? = currentThreading) -> String {
+        let fitting = generatorVersion ?? configuration.generator.fittingVersion
+        var version = configuration.strategy == .glr ? engineVersion + "+" + fitting : engineVersion
         if let threading { version += "+threads-" + threading }
         return digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
                                   engineVersion: version))

@@ -101,6 +101,29 @@ import Testing
         #expect(heldOutSklearn < -20_000)
     }
 
+    @Test(arguments: [GeneratorSpec.LabelScheme.class, .component])
+    func streamsFitWithTheSchemesOptions(scheme: GeneratorSpec.LabelScheme) throws {
+        // Two classes; dimension 0 is exactly 0 in every row (a dead ReLU unit), so the variance
+        // floor changes the fit and the two option sets give different parameters.
+        var rng = RandomStream(seed: 31)
+        var latents: [Float] = []
+        var labels: [Int32] = []
+        for i in 0..<300 {
+            let y = Int32(i % 2)
+            latents += [0, Float(4 * Double(y) + rng.nextNormal()), Float(rng.nextNormal()), Float(0.1 * rng.nextNormal())]
+            labels.append(y)
+        }
+        let spec = GeneratorSpec(components: .fixed(2), label: scheme)
+        let fitted = try spec.fit(latents: latents, labels: labels, dimension: 4, rng: RandomStream(seed: 32)).encoded()
+        let expected: MixtureFitOptions = scheme == .component ? .sklearn : .default
+        let other: MixtureFitOptions = scheme == .component ? .default : .sklearn
+        #expect(spec.fitOptions == expected)
+        let withExpected = try spec.fitReporting(latents: latents, labels: labels, dimension: 4, rng: RandomStream(seed: 32), options: expected)
+        let withOther = try spec.fitReporting(latents: latents, labels: labels, dimension: 4, rng: RandomStream(seed: 32), options: other)
+        #expect(fitted == withExpected.generator.encoded())
+        #expect(fitted != withOther.generator.encoded())
+    }
+
     @Test func unknownClassHasMinusInfinityConditionalLikelihood() throws {
         let data = GeneratorTestData.blobs(centres: [[0, 0], [4, 4]], scale: 1, counts: [50, 50], seed: 29)
         let generator = try GeneratorSpec(components: .fixed(1)).fit(latents: data.latents, labels: data.labels, dimension: 2,
