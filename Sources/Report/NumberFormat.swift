@@ -19,9 +19,15 @@ enum NumberFormat {
         return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
     }
 
-    /// `mean ± sd` with the same decimals for both; `n/a` alone when the mean is NaN.
+    /// `mean ± sd` with the same decimals for both (grouped digits at 0 decimals); the mean
+    /// alone when sd is exactly 0 (a figure that does not vary over seeds, such as storage
+    /// bytes); `n/a` alone when the mean is NaN.
     static func meanSD(_ mean: Double, _ sd: Double, decimals: Int) -> String {
-        mean.isNaN ? "n/a" : "\(fixed(mean, decimals: decimals)) ± \(fixed(sd, decimals: decimals))"
+        if mean.isNaN { return "n/a" }
+        func text(_ value: Double) -> String {
+            decimals == 0 && value.isFinite && value.magnitude < 1e15 ? grouped(Int(value.rounded())) : fixed(value, decimals: decimals)
+        }
+        return sd == 0 ? text(mean) : "\(text(mean)) ± \(text(sd))"
     }
 
     /// An integer with comma grouping: `1234567` → `1,234,567`.

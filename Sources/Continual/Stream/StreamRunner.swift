@@ -132,83 +132,31 @@ public final class StreamRunner {
             progress(StreamProgress(experience: e, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,
                                     samplesTotal: 0, samplesPerSecond: 0, message: message))
         }
-        // The store, when this is a fresh run whose experience 0 is the shared plain training.
-        var share: (store: SharedStartStore, key: String)?
-        var restored: SharedStart?
-        if let bytes = resumeFrom {
-            try restore(from: bytes)
-            phase(max(0, state.completed - 1), "resumed after experience \(state.completed - 1)")
-        } else {
-            if let store = sharedStart, state.completed == 0, try firstExperienceIsPlain() {
-                share = (store, StreamRunner.sharedStartKey(configuration))
-                restored = restoreSharedStart(store, key: share!.key) { phase(0, $0) }
-            }
-            if let restored {
-                state.randomInitAccuracy = restored.randomInitAccuracy
-                phase(0, "reusing the shared start: experience 1 as trained by an earlier run with the same settings")
-            } else {
-                phase(0, "evaluating the initial network")
-                state.randomInitAccuracy = evaluateAll().accuracy
-            }
-        }
+        let (share, restored) = try begin(resumeFrom: resumeFrom, sharedStart: sharedStart) { phase(max(0, state.completed - 1), $0) }
         for e in state.completed..<n {
             let stopwatch = Stopwatch()
             let headOnly = strategy.trainsHeadOnly(experience: e)
             if headOnly && !network.isBackboneFrozen { network.freezeBackbone() }
             let images = trainingImages(e)
             var currentLatents: SampleSet?
-            // Evaluation before the memory update (experience 0 when shared: see StreamRunner+SharedStart.swift).
-            var early: (accuracy: [Double], loss: [Double], trainSeconds: Double, evaluationSeconds: Double)?
+            // Experience 0 of a shared start is evaluated before the memory update (see StreamRunner+SharedStart.swift).
+            var early: EarlyEvaluation?
             if e == 0, let start = restored {
-                early = (start.accuracy, start.loss, start.trainSeconds, start.evaluationSeconds)
+                early = EarlyEvaluation(accuracy: start.accuracy, loss: start.loss, trainSeconds: start.trainSeconds,
+                                        evaluationSeconds: start.evaluationSeconds)
             } else {
-                let current: SampleSet
                 if headOnly {
                     phase(e, "computing latents")
                     currentLatents = latents(of: images)
-                    current = currentLatents!
-                } else {
-                    current = images
                 }
-                let start = ExperienceStart(index: e, benchmark: benchmark, configuration: configuration, current: current)
-                let trainingSet = try strategy.trainingSet(start, memory: memory)
-                let optimizer = headOnly
-                    ? SGD(parameters: network.headParameters, learningRate: configuration.learningRate,
-                          momentum: configuration.momentum, weightDecay: configuration.weightDecay)
-                    : runOptimizer
-                train(trainingSet, optimizer: optimizer, headOnly: headOnly, experience: e, progress: progress)
+                try trainExperience(e, on: currentLatents ?? images, headOnly: headOnly, progress: progress)
                 if e == 0, let share {
-                    let trainSeconds = stopwatch.seconds
-                    phase(e, "evaluating")
-                    let evaluationWatch = Stopwatch()
-                    let evaluation = evaluateAll()
-                    let evaluationSeconds = evaluationWatch.seconds
-                    saveSharedStart(share.store, key: share.key, trainSeconds: trainSeconds, evaluation: evaluation,
-                                    evaluationSeconds: evaluationSeconds) { phase(e, $0) }
-                    early = (evaluation.accuracy, evaluation.loss, trainSeconds, evaluationSeconds)
+                    early = evaluateAndSaveSharedStart(share.store, key: share.key, trainSeconds: stopwatch.seconds) { phase(e, $0) }
                 }
             }
-
-            phase(e, strategy.kind == .glr ? "fitting the generator" : "updating the memory")
             let memoryWatch = Stopwatch()
-            let end = ExperienceEnd(index: e, benchmark: benchmark, configuration: configuration, network: network) {
-                if currentLatents == nil { currentLatents = self.latents(of: images) }
-                return currentLatents!
-            }
-            memory = try strategy.memory(after: end, keeping: memory)
-            state.storageBytes.append(strategy.storageBytes(memory, after: end))
-
-            if let early {
-                state.accuracyMatrix.append(early.accuracy)
-                state.lossMatrix.append(early.loss)
-                state.secondsPerExperience.append(early.trainSeconds + memoryWatch.seconds + early.evaluationSeconds)
-            } else {
-                phase(e, "evaluating")
-                let (accuracy, loss) = evaluateAll()
-                state.accuracyMatrix.append(accuracy)
-                state.lossMatrix.append(loss)
-                state.secondsPerExperience.append(stopwatch.seconds)
-            }
+            let end = try updateMemory(after: e, images: images, latents: currentLatents) { phase(e, $0) }
+            recordEvaluation(of: e, early: early, memorySeconds: memoryWatch.seconds, stopwatch: stopwatch) { phase(e, $0) }
             if let stored = memory.generators.last, stored.experience == e {
                 phase(e, "measuring generator fidelity")
                 measureFidelity(stored, latents: end.latents(), isLast: e == n - 1)
