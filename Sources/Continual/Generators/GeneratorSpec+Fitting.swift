@@ -6,11 +6,11 @@ extension GeneratorSpec {
     /// Fits this generator to `latents` (N×D row-major) with `labels` (N) with its `fitOptions`;
     /// see `fitReporting`.
     public func fit(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream) throws -> any LatentGenerator {
-        try fitReporting(latents: latents, labels: labels, dimension: dimension, rng: rng, options: fitOptions).generator
+        try fitReporting(latents: latents, labels: labels, dimension: dimension, rng: rng).generator
     }
 
-    /// Fits this generator with `options` (default: glr's, `MixtureFitOptions.default`; a stream
-    /// uses `fitOptions`) and reports what EM did.
+    /// Fits this generator with `options` (default: the spec's `fitOptions`, what a stream
+    /// uses) and reports what EM did.
     ///
     /// - `label: class`: one mixture per class, fitted in parallel over `options.workers` threads
     ///   (`EngineThreading.forEachTask`: single-threaded BLAS, so the parameters are bit-identical
@@ -21,7 +21,8 @@ extension GeneratorSpec {
     /// - `label: component`: one mixture with one component per class present (`components` is
     ///   not used), means at the class means, variance 1, uniform weights, EM without labels.
     public func fitReporting(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream,
-                             options: MixtureFitOptions = .default) throws -> (generator: any LatentGenerator, report: GeneratorFitReport) {
+                             options: MixtureFitOptions? = nil) throws -> (generator: any LatentGenerator, report: GeneratorFitReport) {
+        let options = options ?? fitOptions
         guard kind == "gmm" else { throw GeneratorError.unknownKind(kind) }
         guard dimension > 0, latents.count == labels.count * dimension else {
             throw GeneratorError.shapeMismatch(latentCount: latents.count, labelCount: labels.count, dimension: dimension)
