@@ -54,12 +54,13 @@ let package = Package(
         // one, leaving release test objects with a stale inlined class size (heap corruption).
         // Shared test helpers.
         .target(name: "TestSupport", dependencies: ["Engine", "Plot"], path: "Tests/TestSupport"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"], exclude: ["TorchParity.json"]),
         .testTarget(name: "DataTests", dependencies: ["Data", "Engine", "TestSupport"]),
         .testTarget(name: "ContinualTests", dependencies: ["Continual", "Data", "Engine", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Continual", "Data", "Engine", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Continual", "Data", "Plot", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Pipeline", "Continual", "Data", "Plot", "TestSupport"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v5]
 )
