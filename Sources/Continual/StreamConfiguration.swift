@@ -47,6 +47,10 @@ public struct StreamConfiguration: Codable, Hashable, Sendable {
     public var model: String = "cnn"
     /// Rotation interpolation for the rotated benchmark.
     public var interpolation: Interpolation = .nearest
+    /// Permuted benchmark: the pixel permutation of each experience (output pixel j is input
+    /// pixel p[j]), for example Avalanche's, so glr trains on another tool's exact data; nil
+    /// (the default, and absent from cache keys) draws them from the seed.
+    public var permutations: [[Int]]? = nil
 
     /// A configuration with the paper's defaults.
     public init() {}
@@ -57,5 +61,6 @@ public struct StreamConfiguration: Codable, Hashable, Sendable {
         case weightDecay = "weight_decay", trainSize = "train_size", testSize = "test_size"
         case strategy, bufferSize = "buffer_size", sampling, window
         case ewcLambda = "ewc_lambda", freezeDepth = "freeze_depth", resample, generator, model, interpolation
+        case permutations
     }
 }

@@ -38,11 +38,15 @@ public struct ContinualBenchmark: Sendable {
     /// - Throws: `DataError.invalidBenchmark` for fewer than one experience, too many
     ///   split experiences, or a size outside 1...available.
     public static func make(kind: BenchmarkKind, dataset: ImageDataset, experiences: Int, rng: RandomStream,
-                            trainSize: Int?, testSize: Int?, interpolation: Interpolation = .nearest) throws -> ContinualBenchmark {
+                            trainSize: Int?, testSize: Int?, interpolation: Interpolation = .nearest,
+                            permutations: [[Int]]? = nil) throws -> ContinualBenchmark {
         guard experiences >= 1 else {
             throw DataError.invalidBenchmark(reason: "experiences must be at least 1, got \(experiences)")
         }
         let height = dataset.train.height, width = dataset.train.width
+        if let permutations {
+            try validate(permutations, kind: kind, experiences: experiences, pixels: height * width)
+        }
         let allClasses = dataset.classes
         let subsample = rng.derived("subsample")
 
@@ -57,8 +61,12 @@ public struct ContinualBenchmark: Sendable {
                 let transform: ImageTransform
                 let label: String
                 if kind == .permuted {
-                    var stream = rng.derived("permutation").derived(i)
-                    transform = ImageTransform.randomPermutation(height: height, width: width, rng: &stream)
+                    if let given = permutations?[i] {
+                        transform = ImageTransform.permutation(given, height: height, width: width)
+                    } else {
+                        var stream = rng.derived("permutation").derived(i)
+                        transform = ImageTransform.randomPermutation(height: height, width: width, rng: &stream)
+                    }
                     label = "permutation \(i)"
                 } else {
                     let degrees = 360.0 * Double(i) / Double(experiences)
@@ -93,6 +101,22 @@ public struct ContinualBenchmark: Sendable {
                                   classes: classes, label: "classes \(classes[0]), \(classes[1])")
             }
             return ContinualBenchmark(kind: kind, experiences: result)
+        }
+    }
+
+    /// Checks given permutations: a permuted benchmark only, one per experience, each a
+    /// permutation of 0..<pixels.
+    static func validate(_ permutations: [[Int]], kind: BenchmarkKind, experiences: Int, pixels: Int) throws {
+        guard kind == .permuted else {
+            throw DataError.invalidBenchmark(reason: "pixel permutations were given for a \(kind.rawValue) benchmark; they apply to `permuted` only")
+        }
+        guard permutations.count >= experiences else {
+            throw DataError.invalidBenchmark(reason: "\(experiences) experiences need \(experiences) permutations, but \(permutations.count) were given")
+        }
+        for (i, p) in permutations.prefix(experiences).enumerated() {
+            guard p.count == pixels, Set(p) == Set(0..<pixels) else {
+                throw DataError.invalidBenchmark(reason: "permutation \(i) is not a permutation of 0..<\(pixels) (it has \(p.count) entries)")
+            }
         }
     }
 

@@ -95,6 +95,10 @@ struct StreamOptions: ParsableArguments {
     @Flag(help: "GLR: draw generated samples once per generator instead of at every experience.") var noResample = false
     @Option(help: "cnn | mlp") var model = "cnn"
     @Option(help: "fashion-mnist or a directory of MNIST-format IDX files.") var data = "fashion-mnist"
+    @Option(help: ArgumentHelp("Permuted: a JSON file of pixel permutations to use instead of drawing them from the seed.",
+                               discussion: "A list of lists, or an object whose \"permutations\" key holds one (the peer's results/permutations.json): one permutation of 0..<784 per experience, output pixel j = input pixel p[j].",
+                               valueName: "file"))
+    var permutations: String?
 
     func configuration() throws -> StreamConfiguration {
         func pick<T: RawRepresentable>(_ value: String, _ name: String, _ all: [T]) throws -> T where T.RawValue == String {
@@ -123,6 +127,7 @@ struct StreamOptions: ParsableArguments {
         c.resample = !noResample
         c.model = model
         c.dataset = data
+        if let permutations { c.permutations = try Self.readPermutations(permutations) }
         let componentSpec: GeneratorSpec.Components
         if components == "bic" {
             componentSpec = .bic([1, 2, 5, 10, 20])
@@ -134,6 +139,22 @@ struct StreamOptions: ParsableArguments {
         c.generator = GeneratorSpec(kind: "gmm", covariance: try pick(covariance, "covariance", GeneratorSpec.Covariance.allCases),
                                     components: componentSpec, label: try pick(label, "label", GeneratorSpec.LabelScheme.allCases))
         return c
+    }
+}
+
+extension StreamOptions {
+    /// The permutations in a JSON file: a list of lists of integers, or an object with a
+    /// "permutations" key holding one.
+    static func readPermutations(_ path: String) throws -> [[Int]] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--permutations \(path): no such file")
+        }
+        let json = try? JSONSerialization.jsonObject(with: data)
+        let list = (json as? [[Int]]) ?? ((json as? [String: Any])?["permutations"] as? [[Int]])
+        guard let list else {
+            throw ValidationError("--permutations \(path): expected a JSON list of integer lists, or an object whose \"permutations\" key holds one")
+        }
+        return list
     }
 }
 

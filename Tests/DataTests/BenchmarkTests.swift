@@ -37,6 +37,29 @@ import Testing
         #expect(recoverPermutation(benchmark.experiences[0], test: false, image: 0) != Array(0..<30))
     }
 
+    @Test func givenPermutationsAreUsedAsGiven() throws {
+        var rng = RandomStream(seed: 9)
+        let given = (0..<2).map { _ in rng.permutation(30) }
+        let benchmark = try ContinualBenchmark.make(kind: .permuted, dataset: dataset, experiences: 2, rng: RandomStream(seed: 1),
+                                                    trainSize: nil, testSize: nil, permutations: given)
+        for (i, experience) in benchmark.experiences.enumerated() {
+            #expect(recoverPermutation(experience, test: false, image: 4) == given[i])
+            #expect(recoverPermutation(experience, test: true, image: 2) == given[i])
+        }
+    }
+
+    @Test func badPermutationsAreRejected() {
+        func make(_ kind: BenchmarkKind, _ permutations: [[Int]]) throws {
+            _ = try ContinualBenchmark.make(kind: kind, dataset: dataset, experiences: 2, rng: RandomStream(seed: 1),
+                                            trainSize: nil, testSize: nil, permutations: permutations)
+        }
+        let identity = Array(0..<30)
+        #expect(throws: DataError.self) { try make(.permuted, [identity]) }                     // too few
+        #expect(throws: DataError.self) { try make(.permuted, [identity, Array(0..<29)]) }      // short
+        #expect(throws: DataError.self) { try make(.permuted, [identity, [0] + Array(0..<29)]) } // a repeat
+        #expect(throws: DataError.self) { try make(.rotated, [identity, identity]) }            // wrong benchmark
+    }
+
     @Test func permutationsDifferBetweenExperiencesAndSeeds() throws {
         let a = try permuted(seed: 1), b = try permuted(seed: 1), c = try permuted(seed: 2)
         let pa = a.experiences.map { recoverPermutation($0, test: false, image: 0) }

@@ -9,6 +9,6 @@ extension StreamRunner {
         try ContinualBenchmark.make(kind: configuration.benchmark, dataset: dataset, experiences: configuration.experiences,
                                     rng: RandomStream(seed: configuration.seed).derived("benchmark"),
                                     trainSize: configuration.trainSize, testSize: configuration.testSize,
-                                    interpolation: configuration.interpolation)
+                                    interpolation: configuration.interpolation, permutations: configuration.permutations)
     }
 }
