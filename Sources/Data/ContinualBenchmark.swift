@@ -22,8 +22,10 @@ public struct ContinualBenchmark: Sendable {
     /// Builds `experiences` experiences of `kind` from `dataset`.
     ///
     /// - `permuted`: experience i applies its own seeded pixel permutation (stream
-    ///   `rng.derived("permutation").derived(i)`). Every experience is permuted, the first
-    ///   included, as in Avalanche's PermutedMNIST; train and test share the permutation.
+    ///   `rng.derived("permutation").derived(i)`), or `permutations[i]` when `permutations`
+    ///   is given (e.g. Avalanche's, to train on another tool's exact data). Every experience
+    ///   is permuted, the first included, as in Avalanche's PermutedMNIST; train and test
+    ///   share the permutation.
     /// - `rotated`: experience i rotates counter-clockwise by i·360°/n about the image
     ///   centre (0°, 72°, 144°, 216°, 288° for n = 5), nearest-neighbour by default
     ///   (torchvision NEAREST), zero fill; see `ImageTransform.rotation`.
@@ -36,7 +38,8 @@ public struct ContinualBenchmark: Sendable {
     /// experience; for permuted and rotated it is the same subset of source images in
     /// every experience. `rng` is used for nothing else, so the benchmark depends only on it.
     /// - Throws: `DataError.invalidBenchmark` for fewer than one experience, too many
-    ///   split experiences, or a size outside 1...available.
+    ///   split experiences, a size outside 1...available, or `permutations` that are not one
+    ///   permutation of 0..<H·W per experience of a permuted benchmark.
     public static func make(kind: BenchmarkKind, dataset: ImageDataset, experiences: Int, rng: RandomStream,
                             trainSize: Int?, testSize: Int?, interpolation: Interpolation = .nearest,
                             permutations: [[Int]]? = nil) throws -> ContinualBenchmark {
