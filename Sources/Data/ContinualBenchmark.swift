@@ -48,7 +48,7 @@ public struct ContinualBenchmark: Sendable {
         }
         let height = dataset.train.height, width = dataset.train.width
         if let permutations {
-            try validate(permutations, kind: kind, experiences: experiences, pixels: height * width)
+            try validatePermutations(permutations, kind: kind, experiences: experiences, pixels: height * width)
         }
         let allClasses = dataset.classes
         let subsample = rng.derived("subsample")
@@ -109,7 +109,7 @@ public struct ContinualBenchmark: Sendable {
 
     /// Checks given permutations: a permuted benchmark only, one per experience, each a
     /// permutation of 0..<pixels.
-    static func validate(_ permutations: [[Int]], kind: BenchmarkKind, experiences: Int, pixels: Int) throws {
+    static func validatePermutations(_ permutations: [[Int]], kind: BenchmarkKind, experiences: Int, pixels: Int) throws {
         guard kind == .permuted else {
             throw DataError.invalidBenchmark(reason: "pixel permutations were given for a \(kind.rawValue) benchmark; they apply to `permuted` only")
         }
@@ -117,7 +117,7 @@ public struct ContinualBenchmark: Sendable {
             throw DataError.invalidBenchmark(reason: "\(experiences) experiences need \(experiences) permutations, but \(permutations.count) were given")
         }
         for (i, p) in permutations.prefix(experiences).enumerated() {
-            guard p.count == pixels, Set(p) == Set(0..<pixels) else {
+            guard ImageTransform.isPermutation(p, of: pixels) else {
                 throw DataError.invalidBenchmark(reason: "permutation \(i) is not a permutation of 0..<\(pixels) (it has \(p.count) entries)")
             }
         }
