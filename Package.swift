@@ -1,6 +1,29 @@
 // swift-tools-version:6.1
 // glr: Generative Latent Replay for continual learning, with a literate experiment pipeline.
+import Foundation
 import PackageDescription
+
+/// The CPU the engine's kernels are compiled for. glr's kernels give the same bits for any
+/// choice (vector lanes hold different outputs, and every multiply-add is fused), but without
+/// FMA hardware Swift lowers each `addingProduct` lane to a call of libm's `fmaf`: correct,
+/// about 100× slower. Default: the best of skylake-avx512 / haswell (AVX2 + FMA) that this
+/// machine's /proc/cpuinfo shows, else the toolchain's default (arm64 always has FMA).
+/// `GLR_TARGET_CPU=NAME` chooses another (`swiftc` CPU names: haswell, znver4,
+/// skylake-avx512, …); `GLR_TARGET_CPU=generic` builds for the baseline CPU.
+let engineTargetCPU: String? = {
+    if let requested = ProcessInfo.processInfo.environment["GLR_TARGET_CPU"], !requested.isEmpty {
+        return requested == "generic" ? nil : requested
+    }
+    #if arch(x86_64)
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
+    let flags = Set(line.split(separator: " ").map(String.init))
+    if flags.isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd", "fma"]) { return "skylake-avx512" }
+    if flags.isSuperset(of: ["avx2", "fma", "bmi2"]) { return "haswell" }
+    #endif
+    return nil
+}()
+let engineSettings: [SwiftSetting] = engineTargetCPU.map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
 
 let package = Package(
     name: "glr",
@@ -22,11 +45,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Tensors, layers, loss, optimiser, checkpoint I/O, RNG.
-        .target(name: "Engine", dependencies: ["CBLAS"]),
+        .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: engineSettings),
         // IDX reader, datasets, continual benchmarks.
         .target(name: "Data", dependencies: ["Engine", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // Strategies, buffer policies, generators, metrics.
-        .target(name: "Continual", dependencies: ["Engine", "Data", "CBLAS"]),
+        .target(name: "Continual", dependencies: ["Engine", "Data"]),
         // Document parsing, parameters, plan, execution, cache.
         .target(name: "Pipeline", dependencies: [
             "Engine", "Data", "Continual", "CCmark",

@@ -8,6 +8,7 @@
 // a positive angle: the inverse affine matrix of `rotate(img, θ)` with
 // grid_sample(align_corners=False)). Samples outside the image read 0 (zero fill).
 
+import Engine
 import Foundation
 
 extension ImageTransform {
@@ -17,10 +18,10 @@ extension ImageTransform {
     ///   nearbyint); a pure index map, so 0°, 90°, 180°, 270° and 360° are exact.
     /// - `bilinear`: the four neighbours weighted by distance; taps outside the image
     ///   contribute 0 (grid_sample's zero padding).
-    /// Coordinates are computed in Double.
+    /// Coordinates are computed in Double, with `ReferenceMath`'s sine and cosine.
     public static func rotation(degrees: Double, height: Int, width: Int, interpolation: Interpolation = .nearest) -> ImageTransform {
-        let theta = degrees * Double.pi / 180
-        let c = cos(theta), s = sin(theta)
+        let halfTurns = degrees / 180
+        let c = ReferenceMath.cosPi(halfTurns), s = ReferenceMath.sinPi(halfTurns)
         let cx = Double(width - 1) / 2, cy = Double(height - 1) / 2
         let p = height * width
         let taps = interpolation == .nearest ? 1 : 4

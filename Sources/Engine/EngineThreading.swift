@@ -1,9 +1,9 @@
-// How the engine uses the cores: either OpenBLAS's own threads inside each GEMM, or the
-// batch split across worker threads that each call single-threaded OpenBLAS. The split
-// reduces gradients in a fixed order, so results are bit-identical run to run for the
-// same worker count. The default worker count is fixed (2), not the machine's core count,
-// so the same seed gives the same bits on any machine with the same BLAS kernel
-// (OPENBLAS_CORETYPE); a machine with one core runs the two shards one after the other.
+// How the engine uses the cores. In the default split-batch mode every batch is cut into
+// a fixed number of shards (`shards`, 2), whatever the machine; the shards run on up to
+// `workers` threads, and their gradients are reduced in shard order. The shard count is part
+// of the numerics (another split changes the last bits); the thread count is not, so any
+// GLR_THREADS gives the same bits. In `.blas` mode one thread runs the network and OpenBLAS
+// uses `workers` threads inside each GEMM (only useful with `Numerics.backend == .blas`).
 
 import CBLAS
 import Foundation
@@ -25,20 +25,29 @@ public enum EngineThreading {
         return .splitBatch
     }()
 
-    /// The default worker count: the shards a batch is split into, whatever the core count,
-    /// so that results do not depend on the machine. `GLR_THREADS` changes it (more cores
-    /// used, but the last bits of every result change, and run cache keys record it).
+    /// The shards a batch is split into in `.splitBatch` mode, whatever the machine: part of
+    /// the numerics, so results do not depend on the core count.
+    public static let shards = 2
+
+    /// The default thread count (`referenceWorkers` = 2, one per shard).
     public static let referenceWorkers = 2
 
-    /// Threads to use (batch shards in `.splitBatch`): `referenceWorkers`, or `GLR_THREADS`.
+    /// Threads that run the shards (and per-class mixture fits): `referenceWorkers`, or
+    /// `GLR_THREADS`. Results do not depend on it in `.splitBatch` mode.
     nonisolated(unsafe) public static var workers: Int = {
         if let s = ProcessInfo.processInfo.environment["GLR_THREADS"], let n = Int(s), n > 0 { return n }
         return referenceWorkers
     }()
 
-    /// True when the engine runs with the reference threading (split-batch, `referenceWorkers`),
+    /// True when results are machine-independent: split-batch mode on the reference numerics,
     /// the setting every committed report was computed with.
-    public static var isReference: Bool { mode == .splitBatch && workers == referenceWorkers }
+    public static var isReference: Bool { mode == .splitBatch && Numerics.isReference }
+
+    /// What a run's cache key must record about the numerics: nil on the reference setting,
+    /// else the backend, mode and thread count (OpenBLAS results depend on all three).
+    public static var machineSpecificTag: String? {
+        isReference ? nil : "\(Numerics.backend.rawValue)-\(mode.rawValue)-\(workers)"
+    }
 
     /// A batch is split only if every worker gets at least this many samples.
     nonisolated(unsafe) public static var minSamplesPerWorker = 8
@@ -51,11 +60,11 @@ public enum EngineThreading {
     /// enough that activations stay in cache.
     nonisolated(unsafe) public static var inferenceChunk = 64
 
-    /// Worker threads for a batch of `n` samples under the current policy.
+    /// Shards for a batch of `n` samples under the current policy (depends on `n` only).
     static func splitWorkers(for n: Int, convolutional: Bool = true) -> Int {
         guard mode == .splitBatch else { return 1 }
         let minimum = convolutional ? minSamplesPerWorker : minSamplesPerWorkerDense
-        return max(1, min(workers, n / max(1, minimum)))
+        return max(1, min(shards, n / max(1, minimum)))
     }
 
     /// Runs `body(i)` for i in 0..<count on separate threads with single-threaded BLAS.
@@ -63,10 +72,24 @@ public enum EngineThreading {
     /// when the last one ends (regions may overlap when several networks train at once).
     /// In `.splitBatch` mode a single worker also runs with single-threaded BLAS, so the
     /// engine's results never depend on the BLAS thread count of the moment.
+    /// The shards run on up to `workers` threads (one after another when `workers` is 1).
     static func parallel(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 && mode != .splitBatch { body(0); return }
         BLASThreadGuard.enter()
-        if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
+        if count == 1 || workers == 1 {
+            for i in 0..<count { body(i) }
+        } else if workers >= count {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            let next = TaskCounter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.claim()
+                    if i >= count { break }
+                    body(i)
+                }
+            }
+        }
         BLASThreadGuard.leave()
     }
 

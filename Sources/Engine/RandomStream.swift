@@ -85,12 +85,13 @@ public struct RandomStream: RandomNumberGenerator, Codable, Equatable, Sendable 
         low + (high - low) * nextUniform()
     }
 
-    /// A standard normal `Double` (Box–Muller; one value per call, deterministic).
+    /// A standard normal `Double` (Box–Muller with `ReferenceMath`; one value per call,
+    /// the same bits on every machine).
     public mutating func nextNormal() -> Double {
         var u1 = nextUniformDouble()
         if u1 < 1e-300 { u1 = 1e-300 }
         let u2 = nextUniformDouble()
-        return (-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2)
+        return (-2.0 * ReferenceMath.log(u1)).squareRoot() * ReferenceMath.cosPi(2.0 * u2)
     }
 
     /// A uniform integer in 0..<bound (unbiased, Lemire's method).

@@ -1,6 +1,6 @@
 import Foundation
 
-// Softmax cross-entropy, mean over the batch. Legend: N = batch, K = classes.
+// Softmax cross-entropy, mean over the batch; exp and log are `ReferenceMath`'s. Legend: N = batch, K = classes.
 // loss = (1/N) Σₙ [log Σₖ exp(zₙₖ − mₙ) − (zₙ,yₙ − mₙ)], mₙ = maxₖ zₙₖ (numerically stable);
 // dL/dzₙₖ = (softmax(zₙ)ₖ − [k = yₙ]) / N.
 
@@ -22,10 +22,10 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int32]) -> (loss: Float
                 var m = row[0]
                 for j in 1..<k { m = max(m, row[j]) }
                 var sum = 0.0
-                for j in 0..<k { sum += Double(exp(row[j] - m)) }
-                total += log(sum) - Double(row[label] - m)
+                for j in 0..<k { sum += ReferenceMath.exp(Double(row[j] - m)) }
+                total += ReferenceMath.log(sum) - Double(row[label] - m)
                 for j in 0..<k {
-                    let p = Double(exp(row[j] - m)) / sum
+                    let p = ReferenceMath.exp(Double(row[j] - m)) / sum
                     g[i * k + j] = Float((p - (j == label ? 1 : 0)) * scale)
                 }
             }
@@ -47,10 +47,10 @@ public func crossEntropyPerSample(logits: Tensor, labels: [Int32]) -> (losses: [
             var m = row[0], arg = 0
             for j in 1..<k where row[j] > m { m = row[j]; arg = j }
             var sum = 0.0
-            for j in 0..<k { sum += Double(exp(row[j] - m)) }
+            for j in 0..<k { sum += ReferenceMath.exp(Double(row[j] - m)) }
             let label = Int(labels[i])
             precondition(label >= 0 && label < k, "crossEntropyPerSample: label \(label) of sample \(i) is outside 0..<\(k)")
-            losses[i] = log(sum) - Double(row[label] - m)
+            losses[i] = ReferenceMath.log(sum) - Double(row[label] - m)
             predictions[i] = Int32(arg)
         }
     }

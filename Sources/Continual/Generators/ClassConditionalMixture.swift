@@ -56,7 +56,7 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
         var row = [Double](repeating: 0, count: classes.count)
         row.withUnsafeMutableBufferPointer { rp in
             for i in 0..<n {
-                for c in 0..<classes.count { rp[c] = log(priors[c]) + perClass[c][i] }
+                for c in 0..<classes.count { rp[c] = ReferenceMath.log(priors[c]) + perClass[c][i] }
                 result[i] = DenseMath.logSumExp(rp.baseAddress!, count: classes.count)
             }
         }

@@ -1,33 +1,17 @@
-// Small dense-algebra helpers for the mixture code: BLAS wrappers, log-sum-exp, Cholesky.
-// N = samples, D = dimension, K = components. Everything row-major Double.
+// Small dense-algebra helpers for the mixture code: log-sum-exp, Cholesky, triangular
+// inverse. N = samples, D = dimension, K = components. Everything row-major Double.
+// Matrix products go through the engine's `sgemm` / `dgemm` (glr's fixed-order kernels by
+// default); exp and log are `ReferenceMath`'s, so mixture likelihoods have the same bits on
+// every machine.
 
-import CBLAS
-import Foundation
+import Engine
 
 enum DenseMath {
-    /// C (m×n) = alpha · op(A) · op(B) + beta · C, row-major doubles (cblas_dgemm).
-    @inline(__always)
-    static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double = 1,
-                     a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-                     beta: Double = 0, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-    }
-
     /// Rows per block so that a (rows×n)·(n×k)-shaped GEMM stays at most 200,000 multiply-adds:
-    /// OpenBLAS runs such calls on the calling thread (its threshold is 4·65,536), so results do
-    /// not depend on OPENBLAS_NUM_THREADS and parallel callers do not queue for its thread pool.
+    /// blocks stay in cache, and under the OpenBLAS backend such calls run on the calling
+    /// thread (its threshold is 4·65,536) instead of queueing for its thread pool.
     static func singleThreadRows(columns n: Int, depth k: Int, limit: Int = 256) -> Int {
         max(1, min(limit, 200_000 / max(1, n * k)))
-    }
-
-    /// Single-precision counterpart of `gemm` (cblas_sgemm).
-    @inline(__always)
-    static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
-                      a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                      beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
     /// log Σ_k exp(row[k]) for one row of `count` values, computed stably around the maximum.
@@ -39,9 +23,9 @@ enum DenseMath {
         var s = 0.0
         for k in 0..<count {
             let t = row[k] - m
-            if t > -700 { s += exp(t) }
+            if t > -700 { s += ReferenceMath.exp(t) }
         }
-        return m + log(s)
+        return m + ReferenceMath.log(s)
     }
 
     /// Replaces a row of log-weights v_k by responsibilities exp(v_k − L) and returns
@@ -58,12 +42,12 @@ enum DenseMath {
         var s = 0.0
         for k in 0..<count {
             let t = row[k] - m
-            let e = t < -700 ? 0 : exp(t)
+            let e = t < -700 ? 0 : ReferenceMath.exp(t)
             row[k] = e
             s += e
         }
         for k in 0..<count { row[k] /= s }
-        return m + log(s)
+        return m + ReferenceMath.log(s)
     }
 
     /// In-place lower Cholesky factor of a symmetric D×D matrix (upper triangle zeroed).
@@ -85,14 +69,15 @@ enum DenseMath {
         return true
     }
 
-    /// The inverse of a lower-triangular D×D matrix (cblas_dtrsm on the identity).
+    /// The inverse of a lower-triangular D×D matrix, by forward substitution on the identity
+    /// in a fixed order (column by column, each sum over p in increasing order).
     static func invertLower(_ l: [Double], dimension d: Int) -> [Double] {
         var inv = [Double](repeating: 0, count: d * d)
-        for i in 0..<d { inv[i * d + i] = 1 }
-        l.withUnsafeBufferPointer { lp in
-            inv.withUnsafeMutableBufferPointer { ip in
-                cblas_dtrsm(CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit,
-                            Int32(d), Int32(d), 1, lp.baseAddress!, Int32(d), ip.baseAddress!, Int32(d))
+        for j in 0..<d {
+            for i in j..<d {
+                var t = i == j ? 1.0 : 0.0
+                for p in j..<i { t -= l[i * d + p] * inv[p * d + j] }
+                inv[i * d + j] = t / l[i * d + i]
             }
         }
         return inv

@@ -100,17 +100,17 @@ public struct GaussianMixture: Hashable, Sendable {
     func linearTerms() -> (w: [Double], constants: [Double]) {
         let k = componentCount
         let d = dimension
-        let log2pi = log(2 * Double.pi)
+        let log2pi = ReferenceMath.log(2 * Double.pi)
         var w = [Double](repeating: 0, count: k * 2 * d)
         var constants = [Double](repeating: 0, count: k)
         for c in 0..<k {
-            var constant = log(weights[c]) - 0.5 * Double(d) * log2pi
+            var constant = ReferenceMath.log(weights[c]) - 0.5 * Double(d) * log2pi
             for j in 0..<d {
                 let v = covariance == .diag ? covariances[c * d + j] : covariances[c]
                 let mu = means[c * d + j]
                 w[c * 2 * d + j] = mu / v
                 w[c * 2 * d + d + j] = -0.5 / v
-                constant -= 0.5 * (mu * mu / v + log(v))
+                constant -= 0.5 * (mu * mu / v + ReferenceMath.log(v))
             }
             constants[c] = constant
         }
@@ -124,12 +124,12 @@ public struct GaussianMixture: Hashable, Sendable {
                               workspace: UnsafeMutablePointer<Double>?, out: UnsafeMutablePointer<Double>) {
         let k = componentCount
         let d = dimension
-        let log2pi = log(2 * Double.pi)
+        let log2pi = ReferenceMath.log(2 * Double.pi)
         switch covariance {
         case .diag, .spherical:
             let (w, constants) = linearTerms()
             w.withUnsafeBufferPointer { wp in
-                DenseMath.gemm(transA: false, transB: true, m: n, n: k, k: 2 * d, a: features!, lda: 2 * d,
+                dgemm(transA: false, transB: true, m: n, n: k, k: 2 * d, a: features!, lda: 2 * d,
                                b: wp.baseAddress!, ldb: 2 * d, c: out, ldc: k)
             }
             for i in 0..<n {
@@ -140,16 +140,16 @@ public struct GaussianMixture: Hashable, Sendable {
             inverseCholesky.withUnsafeBufferPointer { ip in
                 for c in 0..<k {
                     let a = ip.baseAddress! + c * d * d
-                    DenseMath.gemm(transA: false, transB: true, m: n, n: d, k: d, a: x, lda: d, b: a, ldb: d, c: y, ldc: d)
+                    dgemm(transA: false, transB: true, m: n, n: d, k: d, a: x, lda: d, b: a, ldb: d, c: y, ldc: d)
                     var b = [Double](repeating: 0, count: d)
                     var logDet = 0.0
                     for r in 0..<d {
                         var s = 0.0
                         for j in 0...r { s += a[r * d + j] * means[c * d + j] }
                         b[r] = s
-                        logDet += log(a[r * d + r])
+                        logDet += ReferenceMath.log(a[r * d + r])
                     }
-                    let constant = log(weights[c]) + logDet - 0.5 * Double(d) * log2pi
+                    let constant = ReferenceMath.log(weights[c]) + logDet - 0.5 * Double(d) * log2pi
                     for i in 0..<n {
                         var q = 0.0
                         for j in 0..<d {

@@ -113,7 +113,7 @@ extension GeneratorSpec {
             let fit = try MixtureEM.fit(data, components: min(k, data.count), covariance: covariance, options: options, rng: stream)
             let p = GaussianMixture.freeParameterCount(covariance, components: fit.mixture.componentCount, dimension: data.dimension)
             let n = Double(data.count)
-            let bic = -2 * fit.meanLogLikelihood * n + Double(p) * log(n)
+            let bic = -2 * fit.meanLogLikelihood * n + Double(p) * ReferenceMath.log(n)
             bics.append(bic)
             if best == nil || bic < bestBIC { best = fit; bestBIC = bic }
         }

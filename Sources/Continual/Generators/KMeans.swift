@@ -54,7 +54,7 @@ enum KMeans {
                             var start = 0
                             while start < n {
                                 let rows = min(block, n - start)
-                                DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: d, a: xp.baseAddress! + start * d, lda: d,
+                                sgemm(transA: false, transB: true, m: rows, n: k, k: d, a: xp.baseAddress! + start * d, lda: d,
                                                 b: cp.baseAddress!, ldb: d, c: pp.baseAddress!, ldc: k)
                                 for r in 0..<rows {
                                     let i = start + r
@@ -112,7 +112,7 @@ enum KMeans {
     static func seed(_ data: MixtureData, clusters k: Int, rng: inout RandomStream) -> [Float] {
         let n = data.count
         let d = data.dimension
-        let trials = 2 + Int(log(Double(k)))
+        let trials = 2 + Int(ReferenceMath.log(Double(k)))
         var centres = [Float](repeating: 0, count: k * d)
         var norms = [Float](repeating: 0, count: n)
         var closest = [Float](repeating: 0, count: n)
@@ -135,7 +135,7 @@ enum KMeans {
                         var start = 0
                         while start < n {
                             let rows = min(block, n - start)
-                            DenseMath.sgemm(transA: false, transB: true, m: rows, n: m, k: d, alpha: -2, a: xp.baseAddress! + start * d, lda: d,
+                            sgemm(transA: false, transB: true, m: rows, n: m, k: d, alpha: -2, a: xp.baseAddress! + start * d, lda: d,
                                             b: cp.baseAddress!, ldb: d, c: dp.baseAddress! + start * m, ldc: m)
                             start += rows
                         }

@@ -1,6 +1,7 @@
 // Fidelity figures of a generator: log-likelihood of real latents, nearest-neighbour distances.
 // Q = query rows, R = reference rows, D = dimension.
 
+import Engine
 import Foundation
 
 /// Functions that compute `GeneratorFidelity`'s entries.
@@ -44,7 +45,7 @@ public enum LatentFidelity {
                         var r0 = 0
                         while r0 < r {
                             let rn = min(referenceBlock, r - r0)
-                            DenseMath.sgemm(transA: false, transB: true, m: qn, n: rn, k: d, a: qp.baseAddress! + q0 * d, lda: d,
+                            sgemm(transA: false, transB: true, m: qn, n: rn, k: d, a: qp.baseAddress! + q0 * d, lda: d,
                                             b: rp.baseAddress! + r0 * d, ldb: d, c: pp.baseAddress!, ldc: rn)
                             for a in 0..<qn {
                                 var best = bestValue[q0 + a]

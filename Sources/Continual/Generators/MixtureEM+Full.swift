@@ -1,5 +1,6 @@
 // EM steps for full covariances, in Double throughout.
 
+import Engine
 import Foundation
 
 extension MixtureEM {
@@ -39,7 +40,7 @@ extension MixtureEM {
         responsibilities.withUnsafeBufferPointer { rp in
             data.doubleRows.withUnsafeBufferPointer { xp in
                 means.withUnsafeMutableBufferPointer { mp in
-                    DenseMath.gemm(transA: true, transB: false, m: k, n: d, k: n, a: rp.baseAddress!, lda: k,
+                    dgemm(transA: true, transB: false, m: k, n: d, k: n, a: rp.baseAddress!, lda: k,
                                    b: xp.baseAddress!, ldb: d, c: mp.baseAddress!, ldc: d)
                 }
             }
@@ -57,7 +58,7 @@ extension MixtureEM {
             }
             weighted.withUnsafeBufferPointer { wp in
                 covariances.withUnsafeMutableBufferPointer { cp in
-                    DenseMath.gemm(transA: true, transB: false, m: d, n: d, k: n, alpha: 1 / nk[c],
+                    dgemm(transA: true, transB: false, m: d, n: d, k: n, alpha: 1 / nk[c],
                                    a: wp.baseAddress!, lda: d, b: wp.baseAddress!, ldb: d,
                                    c: cp.baseAddress! + c * d * d, ldc: d)
                 }

@@ -8,7 +8,6 @@
 // (constants, log-sum-exp, sums over samples, variances) is Double. The final mean
 // log-likelihood is recomputed entirely in Double. Full covariances run in Double throughout.
 
-import CBLAS
 import Engine
 import Foundation
 
@@ -141,7 +140,7 @@ enum MixtureEM {
                                             let rows = min(block, n - start)
                                             let f = fp.baseAddress!
                                             data.writeFeatures(start: start, count: rows, rows: xp.baseAddress!, into: f)
-                                            DenseMath.sgemm(transA: false, transB: true, m: rows, n: k, k: 2 * d, a: f, lda: 2 * d,
+                                            sgemm(transA: false, transB: true, m: rows, n: k, k: 2 * d, a: f, lda: 2 * d,
                                                             b: wp.baseAddress!, ldb: 2 * d, c: sp.baseAddress!, ldc: k)
                                             for i in 0..<(k * 2 * d) { bp[i] = 0 }
                                             for i in 0..<rows {
@@ -152,7 +151,8 @@ enum MixtureEM {
                                                     nk[c] += r
                                                     // Rᵀ·[x, x²], skipping negligible responsibilities (changes sums by < 1e-10 relative).
                                                     if r > 1e-10 {
-                                                        cblas_saxpy(Int32(2 * d), Float(r), f + i * 2 * d, 1, bp.baseAddress! + c * 2 * d, 1)
+                                                        let weight = Float(r), source = f + i * 2 * d, target = bp.baseAddress! + c * 2 * d
+                                                        for t in 0..<(2 * d) { target[t] += weight * source[t] }
                                                     }
                                                 }
                                             }

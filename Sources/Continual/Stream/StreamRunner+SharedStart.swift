@@ -53,7 +53,7 @@ extension StreamRunner {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let material = Material(format: SharedStart.format, configuration: c,
-                                threading: "\(EngineThreading.mode.rawValue)-\(EngineThreading.workers)")
+                                threading: EngineThreading.machineSpecificTag ?? "reference")
         return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
     }
 

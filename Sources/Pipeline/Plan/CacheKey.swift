@@ -29,9 +29,9 @@ public enum CacheKey {
 
     /// The key of a run: kind `run`, the result-relevant configuration, the dataset
     /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
-    /// fitting version (default the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-MODE-N" when
-    /// the engine does not run with its reference threading (`threading`, default the
-    /// process's: another split of the batch changes the last bits of a result). A sweep's
+    /// fitting version (default the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-BACKEND-MODE-N"
+    /// when the engine does not run on its reference numerics (`threading`, default the
+    /// process's: OpenBLAS results depend on the machine). A sweep's
     /// run and an identical `run` cell share it.
     public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
                            generatorVersion: String? = nil, threading: String? = currentThreading) -> String {
@@ -42,10 +42,9 @@ public enum CacheKey {
                                   engineVersion: version))
     }
 
-    /// The engine's threading as `MODE-N` when it differs from the reference, else nil.
-    public static var currentThreading: String? {
-        EngineThreading.isReference ? nil : "\(EngineThreading.mode.rawValue)-\(EngineThreading.workers)"
-    }
+    /// The engine's numerics as `BACKEND-MODE-N` when results are machine-specific (OpenBLAS
+    /// backend or BLAS threading), else nil.
+    public static var currentThreading: String? { EngineThreading.machineSpecificTag }
 
     /// The key of a cell computed from inputs (table, plot): kind, result-affecting body
     /// keys and the inputs' keys in order.

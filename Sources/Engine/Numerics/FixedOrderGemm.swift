@@ -1,0 +1,296 @@
+// glr's own GEMM: C = alpha·op(A)·op(B) + beta·C, row-major, for Float and Double.
+// Legend: C is M×N, op(A) M×K, op(B) K×N; L = lanes of one vector (16 Float, 8 Double).
+//
+// The order of operations is fixed by this code, not by the machine:
+//   acc_ij = 0;  for p in 0..<K in order: acc_ij = fma(A_ip, B_pj, acc_ij)
+//   C_ij   = (alpha == 1 ? acc_ij : alpha·acc_ij) (+ C_ij if beta == 1, + beta·C_ij otherwise)
+// Vector lanes always hold different outputs (never partial sums of one output), so the
+// bits do not depend on the vector width, the blocking, or which loop computed an output.
+// Two loop nests compute that same sequence:
+//   - N ≥ L: lanes run along a row of C; B's rows are read in place (op(B) = Bᵀ is packed
+//     once into a K×N workspace); blocks of 8 or 4 rows × 2 vectors, then narrower blocks, and
+//     a last vector that overlaps the previous one (its lanes already written are skipped).
+//   - N < L: lanes run down a column of C; L rows of op(A) are packed into a K×L panel.
+
+/// The fixed-order GEMM kernels (see the file comment); `sgemm` and `dgemm` dispatch here
+/// when `Numerics.backend` is `.reference`.
+enum FixedOrderGemm {
+    /// Runs the kernel for vectors of type `V`; arguments as in `sgemm`.
+    @inline(__always)
+    static func run<V: SIMD>(_: V.Type, transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: V.Scalar,
+                             a: UnsafePointer<V.Scalar>, lda: Int, b: UnsafePointer<V.Scalar>, ldb: Int,
+                             beta: V.Scalar, c: UnsafeMutablePointer<V.Scalar>, ldc: Int)
+    where V.Scalar: BinaryFloatingPoint {
+        guard m > 0 && n > 0 else { return }
+        let rowStride = transA ? 1 : lda, columnStride = transA ? lda : 1
+        let output = Output<V>(alpha: alpha, beta: beta, c: c, ldc: ldc)
+        if n >= V.scalarCount {
+            let workspace = GemmWorkspace.current
+            var bRows = b, bStride = ldb
+            if transB {
+                let packed = workspace.buffer(V.Scalar.self, count: k * n, slot: 0)
+                for p in 0..<k {
+                    for j in 0..<n { packed[p * n + j] = b[j * ldb + p] }
+                }
+                bRows = UnsafePointer(packed)
+                bStride = n
+            }
+            alongRows(V.self, m: m, n: n, k: k, a: a, rowStride: rowStride, columnStride: columnStride,
+                      b: bRows, ldb: bStride, output: output)
+        } else {
+            alongColumns(V.self, transB: transB, m: m, n: n, k: k, a: a, rowStride: rowStride,
+                         columnStride: columnStride, b: b, ldb: ldb, output: output)
+        }
+    }
+
+    // MARK: - Lanes along rows of C
+
+    @inline(__always)
+    private static func alongRows<V: SIMD>(_: V.Type, m: Int, n: Int, k: Int, a: UnsafePointer<V.Scalar>,
+                                           rowStride: Int, columnStride: Int,
+                                           b: UnsafePointer<V.Scalar>, ldb: Int, output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        let lanes = V.scalarCount
+        var j = 0
+        while j + 2 * lanes <= n {
+            var i = 0
+            while i + 8 <= m {
+                block8x2(V.self, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
+                         b: b + j, ldb: ldb, row: i, column: j, output: output)
+                i += 8
+            }
+            while i + 4 <= m {
+                block4x2(V.self, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
+                         b: b + j, ldb: ldb, row: i, column: j, output: output)
+                i += 4
+            }
+            while i < m {
+                let (x, y) = block1x2(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + j, ldb: ldb)
+                output.store(x, row: i, column: j)
+                output.store(y, row: i, column: j + lanes)
+                i += 1
+            }
+            j += 2 * lanes
+        }
+        while j < n {
+            // A last vector may overlap the previous one: it starts at n − L, and stores
+            // only the lanes from `j` on (the others hold identical bits already written).
+            let start = min(j, n - lanes)
+            var i = 0
+            while i + 4 <= m {
+                block4x1(V.self, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
+                         b: b + start, ldb: ldb, row: i, column: start, skip: j - start, output: output)
+                i += 4
+            }
+            while i < m {
+                let x = block1x1(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + start, ldb: ldb)
+                output.store(x, row: i, column: start, skip: j - start)
+                i += 1
+            }
+            j = start + lanes
+        }
+    }
+
+    @inline(__always)
+    private static func block8x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        let lanes = V.scalarCount
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
+        var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
+        let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
+        let a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride
+        for p in 0..<k {
+            let row = b + p * ldb
+            let b0 = load(V.self, row), b1 = load(V.self, row + lanes)
+            let offset = p * columnStride
+            let x0 = V(repeating: a0[offset]), x1 = V(repeating: a1[offset])
+            c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
+            c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
+            let x2 = V(repeating: a2[offset]), x3 = V(repeating: a3[offset])
+            c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
+            c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
+            let x4 = V(repeating: a4[offset]), x5 = V(repeating: a5[offset])
+            c40 = c40.addingProduct(x4, b0); c41 = c41.addingProduct(x4, b1)
+            c50 = c50.addingProduct(x5, b0); c51 = c51.addingProduct(x5, b1)
+            let x6 = V(repeating: a6[offset]), x7 = V(repeating: a7[offset])
+            c60 = c60.addingProduct(x6, b0); c61 = c61.addingProduct(x6, b1)
+            c70 = c70.addingProduct(x7, b0); c71 = c71.addingProduct(x7, b1)
+        }
+        output.store(c00, row: row, column: column); output.store(c01, row: row, column: column + lanes)
+        output.store(c10, row: row + 1, column: column); output.store(c11, row: row + 1, column: column + lanes)
+        output.store(c20, row: row + 2, column: column); output.store(c21, row: row + 2, column: column + lanes)
+        output.store(c30, row: row + 3, column: column); output.store(c31, row: row + 3, column: column + lanes)
+        output.store(c40, row: row + 4, column: column); output.store(c41, row: row + 4, column: column + lanes)
+        output.store(c50, row: row + 5, column: column); output.store(c51, row: row + 5, column: column + lanes)
+        output.store(c60, row: row + 6, column: column); output.store(c61, row: row + 6, column: column + lanes)
+        output.store(c70, row: row + 7, column: column); output.store(c71, row: row + 7, column: column + lanes)
+    }
+
+    @inline(__always)
+    private static func block4x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        let lanes = V.scalarCount
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
+        let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
+        for p in 0..<k {
+            let row = b + p * ldb
+            let b0 = load(V.self, row), b1 = load(V.self, row + lanes)
+            let offset = p * columnStride
+            let x0 = V(repeating: a0[offset]), x1 = V(repeating: a1[offset])
+            let x2 = V(repeating: a2[offset]), x3 = V(repeating: a3[offset])
+            c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
+            c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
+            c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
+            c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
+        }
+        output.store(c00, row: row, column: column); output.store(c01, row: row, column: column + lanes)
+        output.store(c10, row: row + 1, column: column); output.store(c11, row: row + 1, column: column + lanes)
+        output.store(c20, row: row + 2, column: column); output.store(c21, row: row + 2, column: column + lanes)
+        output.store(c30, row: row + 3, column: column); output.store(c31, row: row + 3, column: column + lanes)
+    }
+
+    @inline(__always)
+    private static func block4x1<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, skip: Int,
+                                          output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        var c0 = V(), c1 = V(), c2 = V(), c3 = V()
+        let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
+        for p in 0..<k {
+            let y = load(V.self, b + p * ldb)
+            let offset = p * columnStride
+            c0 = c0.addingProduct(V(repeating: a0[offset]), y)
+            c1 = c1.addingProduct(V(repeating: a1[offset]), y)
+            c2 = c2.addingProduct(V(repeating: a2[offset]), y)
+            c3 = c3.addingProduct(V(repeating: a3[offset]), y)
+        }
+        output.store(c0, row: row, column: column, skip: skip)
+        output.store(c1, row: row + 1, column: column, skip: skip)
+        output.store(c2, row: row + 2, column: column, skip: skip)
+        output.store(c3, row: row + 3, column: column, skip: skip)
+    }
+
+    @inline(__always)
+    private static func block1x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int) -> (V, V)
+    where V.Scalar: BinaryFloatingPoint {
+        var c0 = V(), c1 = V()
+        for p in 0..<k {
+            let x = V(repeating: a[p * columnStride])
+            c0 = c0.addingProduct(x, load(V.self, b + p * ldb))
+            c1 = c1.addingProduct(x, load(V.self, b + p * ldb + V.scalarCount))
+        }
+        return (c0, c1)
+    }
+
+    @inline(__always)
+    private static func block1x1<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int) -> V
+    where V.Scalar: BinaryFloatingPoint {
+        var c0 = V()
+        for p in 0..<k {
+            c0 = c0.addingProduct(V(repeating: a[p * columnStride]), load(V.self, b + p * ldb))
+        }
+        return c0
+    }
+
+    // MARK: - Lanes along columns of C (N < L)
+
+    @inline(__always)
+    private static func alongColumns<V: SIMD>(_: V.Type, transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<V.Scalar>,
+                                              rowStride: Int, columnStride: Int, b: UnsafePointer<V.Scalar>, ldb: Int,
+                                              output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        let lanes = V.scalarCount
+        let panel = GemmWorkspace.current.buffer(V.Scalar.self, count: k * lanes, slot: 1)
+        let bRow = transB ? 1 : ldb, bColumn = transB ? ldb : 1
+        var i = 0
+        while i < m {
+            let rows = min(lanes, m - i)
+            for p in 0..<k {
+                for r in 0..<lanes {
+                    panel[p * lanes + r] = r < rows ? a[(i + r) * rowStride + p * columnStride] : 0
+                }
+            }
+            var j = 0
+            while j + 4 <= n {
+                var acc0 = V(), acc1 = V(), acc2 = V(), acc3 = V()
+                let column = b + j * bColumn
+                for p in 0..<k {
+                    let x = load(V.self, panel + p * lanes)
+                    let q = column + p * bRow
+                    acc0 = acc0.addingProduct(x, V(repeating: q[0]))
+                    acc1 = acc1.addingProduct(x, V(repeating: q[bColumn]))
+                    acc2 = acc2.addingProduct(x, V(repeating: q[2 * bColumn]))
+                    acc3 = acc3.addingProduct(x, V(repeating: q[3 * bColumn]))
+                }
+                output.storeColumn(acc0, row: i, column: j, count: rows)
+                output.storeColumn(acc1, row: i, column: j + 1, count: rows)
+                output.storeColumn(acc2, row: i, column: j + 2, count: rows)
+                output.storeColumn(acc3, row: i, column: j + 3, count: rows)
+                j += 4
+            }
+            while j < n {
+                var acc = V()
+                let column = b + j * bColumn
+                for p in 0..<k {
+                    acc = acc.addingProduct(load(V.self, panel + p * lanes), V(repeating: column[p * bRow]))
+                }
+                output.storeColumn(acc, row: i, column: j, count: rows)
+                j += 1
+            }
+            i += lanes
+        }
+    }
+
+    @inline(__always)
+    private static func load<V: SIMD>(_: V.Type, _ p: UnsafePointer<V.Scalar>) -> V {
+        UnsafeRawPointer(p).loadUnaligned(as: V.self)
+    }
+}
+
+/// Where and how a kernel writes its accumulators: C = alpha·acc (+ beta·C).
+struct Output<V: SIMD> where V.Scalar: BinaryFloatingPoint {
+    let alpha: V.Scalar, beta: V.Scalar
+    let c: UnsafeMutablePointer<V.Scalar>
+    let ldc: Int
+
+    @inline(__always)
+    func combine(_ acc: V, _ old: @autoclosure () -> V) -> V {
+        let scaled = alpha == 1 ? acc : acc * alpha
+        if beta == 0 { return scaled }
+        if beta == 1 { return old() + scaled }
+        return old() * beta + scaled
+    }
+
+    @inline(__always)
+    func combine(_ acc: V.Scalar, _ old: V.Scalar) -> V.Scalar {
+        let scaled = alpha == 1 ? acc : acc * alpha
+        if beta == 0 { return scaled }
+        if beta == 1 { return old + scaled }
+        return old * beta + scaled
+    }
+
+    /// Stores lanes `skip..<L` of `acc` at C[row][column + lane].
+    @inline(__always)
+    func store(_ acc: V, row: Int, column: Int, skip: Int = 0) {
+        let target = c + row * ldc + column
+        if skip == 0 {
+            let value = combine(acc, UnsafeRawPointer(target).loadUnaligned(as: V.self))
+            UnsafeMutableRawPointer(target).storeBytes(of: value, as: V.self)
+        } else {
+            for lane in skip..<V.scalarCount { target[lane] = combine(acc[lane], target[lane]) }
+        }
+    }
+
+    /// Stores lanes `0..<count` of `acc` down column `column` from `row`.
+    @inline(__always)
+    func storeColumn(_ acc: V, row: Int, column: Int, count: Int) {
+        for lane in 0..<count {
+            let target = c + (row + lane) * ldc + column
+            target.pointee = combine(acc[lane], target.pointee)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// Per-thread scratch memory for the GEMM kernels (packed panels), allocated once per thread
+// and grown on demand: the engine's workers call GEMMs concurrently, and page faults on
+// fresh allocations cost more than the packing itself.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The calling thread's GEMM scratch buffers (two slots, each grown as needed, never shrunk).
+final class GemmWorkspace {
+    private var slots: [UnsafeMutableRawPointer?] = [nil, nil]
+    private var capacities: [Int] = [0, 0]
+
+    deinit {
+        for slot in slots { slot?.deallocate() }
+    }
+
+    /// At least `count` values of `T` in slot `slot` (0 or 1); contents are undefined.
+    func buffer<T>(_: T.Type, count: Int, slot: Int) -> UnsafeMutablePointer<T> {
+        let bytes = max(1, count) * MemoryLayout<T>.stride
+        if capacities[slot] < bytes {
+            slots[slot]?.deallocate()
+            let capacity = max(bytes, capacities[slot] * 2)
+            slots[slot] = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 64)
+            capacities[slot] = capacity
+        }
+        return slots[slot]!.assumingMemoryBound(to: T.self)
+    }
+
+    /// The calling thread's workspace (created on first use, released when the thread ends).
+    static var current: GemmWorkspace {
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<GemmWorkspace>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let workspace = GemmWorkspace()
+        pthread_setspecific(key, Unmanaged.passRetained(workspace).toOpaque())
+        return workspace
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            #if canImport(Glibc)
+            guard let pointer else { return }
+            #endif
+            Unmanaged<GemmWorkspace>.fromOpaque(pointer).release()
+        }
+        precondition(status == 0, "GemmWorkspace: pthread_key_create failed (\(status))")
+        return key
+    }()
+}
