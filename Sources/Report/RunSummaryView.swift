@@ -3,8 +3,8 @@ import Pipeline
 
 /// Mustache context of a run or sweep cell's output: a summary table (one row per run:
 /// final average accuracy, mean forgetting, BWT, FWT, bytes kept after the last experience) and, per run, its
-/// accuracy matrix R[i][j]. The offline joint's forgetting, BWT and FWT show "–"; its
-/// matrix has one row, after training on everything. Wall time and cache hits are render-dependent: they are shown in
+/// accuracy matrix R[i][j]. The offline joint's forgetting, BWT and FWT show "–" with
+/// `TableBuilder.offlineNote`; its matrix has one row, after training on everything. Wall time and cache hits are render-dependent: they are shown in
 /// the provenance's volatile block, not here.
 enum RunSummaryView {
     /// Decimals for accuracies, losses and transfers.
@@ -44,6 +44,9 @@ enum RunSummaryView {
             return ["name": run.name,
                     "table": TableView.context(caption: nil, columns: cols, rows: mrows)]
         }
-        return ["summary": TableView.context(caption: nil, columns: columns, rows: rows), "matrices": matrices]
+        var summary = TableView.context(caption: nil, columns: columns, rows: rows)
+        let undefined = runs.contains { $0.result.meanForgetting == nil || $0.result.bwt == nil || $0.result.fwt == nil }
+        summary["notes"] = undefined ? [["text": TableBuilder.offlineNote]] : [[String: Any]]()
+        return ["summary": summary, "matrices": matrices]
     }
 }
