@@ -2,8 +2,11 @@
 public enum StrategyKind: String, Codable, CaseIterable, Hashable, Sendable {
     /// Fine-tune on each experience in turn (lower bound).
     case naive
-    /// Train on everything seen so far (upper bound).
+    /// The offline upper bound: one network trained once on the union of all experiences,
+    /// evaluated once at the end (Avalanche's `JointTraining`).
     case joint
+    /// Retrain on everything seen so far at each experience (Avalanche's `Cumulative`).
+    case cumulative
     /// Rehearse stored raw examples of earlier experiences.
     case replay
     /// Elastic Weight Consolidation: a Fisher-weighted penalty on moving earlier optima.
@@ -12,6 +15,13 @@ public enum StrategyKind: String, Codable, CaseIterable, Hashable, Sendable {
     case latentReplay = "latent-replay"
     /// Generative Latent Replay: rehearse latents sampled from per-experience generators.
     case glr
+}
+
+extension StrategyKind {
+    /// True for a strategy trained once on all experiences rather than experience by
+    /// experience (joint): its result has one row, and the metrics of a per-experience
+    /// history (average accuracy over time, forgetting, BWT, FWT) are not defined for it.
+    public var isOffline: Bool { self == .joint }
 }
 
 /// How a buffer of capacity M is shared between earlier experiences (the paper's Fig. 3).

@@ -1,7 +1,10 @@
 /// Everything one continual-learning run produces: every number a report can show.
 ///
 /// Matrices are indexed `[i][j]`: after training experience i, evaluated on the test set of
-/// experience j (0-based).
+/// experience j (0-based). An offline run (`strategy: joint`, trained once on all
+/// experiences) has a single row, i = n−1: its final evaluation. Metrics that need a row per
+/// experience are then empty (`averageAccuracyOverTime`, `forgetting`) or nil
+/// (`meanForgetting`, `bwt`, `fwt`, absent from the JSON), never 0.
 public struct StreamResult: Codable, Hashable, Sendable {
     /// Test accuracy R[i][j].
     public var accuracyMatrix: [[Double]]
@@ -11,17 +14,19 @@ public struct StreamResult: Codable, Hashable, Sendable {
     public var finalAverageAccuracy: Double
     /// mean_j L[n−1][j].
     public var finalAverageLoss: Double
-    /// For each i, mean_{j≤i} R[i][j] (accuracy on the experiences seen so far).
+    /// For each i, mean_{j≤i} R[i][j] (accuracy on the experiences seen so far); empty for an offline run.
     public var averageAccuracyOverTime: [Double]
-    /// For each experience j < n−1: max_{i<n−1} R[i][j] − R[n−1][j].
+    /// For each experience j < n−1: max_{i<n−1} R[i][j] − R[n−1][j]; empty for an offline run.
     public var forgetting: [Double]
-    /// Mean of `forgetting`.
-    public var meanForgetting: Double
-    /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]).
-    public var bwt: Double
-    /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised network.
-    public var fwt: Double
-    /// b[j]: test accuracy of the randomly initialised network on experience j.
+    /// Mean of `forgetting` (0 for one experience); nil for an offline run.
+    public var meanForgetting: Double?
+    /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]); nil for an offline run.
+    public var bwt: Double?
+    /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised
+    /// network; nil for an offline run.
+    public var fwt: Double?
+    /// b[j]: test accuracy of the randomly initialised network on experience j (empty for an
+    /// offline run, which needs no FWT).
     public var randomInitAccuracy: [Double]
     /// Bytes the strategy keeps between experiences, after each experience.
     public var storageBytes: [Int]
@@ -36,7 +41,7 @@ public struct StreamResult: Codable, Hashable, Sendable {
 
     /// Creates a result from its parts.
     public init(accuracyMatrix: [[Double]], lossMatrix: [[Double]], finalAverageAccuracy: Double, finalAverageLoss: Double,
-                averageAccuracyOverTime: [Double], forgetting: [Double], meanForgetting: Double, bwt: Double, fwt: Double,
+                averageAccuracyOverTime: [Double], forgetting: [Double], meanForgetting: Double?, bwt: Double?, fwt: Double?,
                 randomInitAccuracy: [Double], storageBytes: [Int], secondsPerExperience: [Double], seconds: Double,
                 fidelity: GeneratorFidelity? = nil, latentScatter: LatentScatter? = nil) {
         self.accuracyMatrix = accuracyMatrix

@@ -163,12 +163,15 @@ public struct TableData: Sendable {
     public var columns: [String]
     /// Rows of cells.
     public var rows: [[TableValue]]
+    /// Footnotes shown under the table (e.g. why a cell is `.undefined`).
+    public var notes: [String]
 
     /// Creates a table.
-    public init(caption: String?, columns: [String], rows: [[TableValue]]) {
+    public init(caption: String?, columns: [String], rows: [[TableValue]], notes: [String] = []) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
+        self.notes = notes
     }
 }
 
@@ -182,6 +185,9 @@ public enum TableValue: Sendable, Equatable {
     case meanSD(Double, Double, decimals: Int)
     /// An integer (bytes, counts).
     case integer(Int)
+    /// A metric the run does not define (the offline joint's forgetting, BWT, FWT): shown
+    /// as "–" with a footnote, null in results.json, never 0.
+    case undefined
 }
 
 /// The data of one figure; the renderer chooses the chart from `kind`.

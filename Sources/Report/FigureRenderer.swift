@@ -54,24 +54,34 @@ enum FigureRenderer {
         }
     }
 
-    /// Accuracy on each test experience (one line each) after each training experience.
+    /// Accuracy on each test experience (one line each) after each training experience; an
+    /// offline run's (joint) as single points at the last experience and a dashed reference
+    /// line at their mean (see `FigureSeries.accuracyCurves`).
     static func accuracyCurves(_ run: NamedRun) throws -> Canvas {
         let r = try rectangular(run)
-        let n = r.count
+        let n = max(r.count, run.configuration.experiences)
         let xs = (1...n).map(Double.init)
-        var chart = LineChart(title: run.name, x: Axis("After training experience", ticks: xs),
+        let offline = run.configuration.strategy.isOffline
+        var chart = LineChart(title: offline ? "\(run.name) (offline: evaluated once)" : run.name,
+                              x: Axis("After training experience", ticks: xs),
                               y: Axis("Test accuracy", range: 0...1), legend: .right,
                               style: ChartStyle(width: 460, height: 300, scale: scale))
-        for j in 0..<(r.first?.count ?? 0) {
-            chart.series.append(.init(name: "exp \(j + 1)", x: xs, y: (0..<n).map { r[$0][j] }, marker: .circle))
+        for s in FigureSeries.accuracyCurves(run).series {
+            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y), color: s.isReference ? .muted : nil,
+                                      marker: s.isReference ? nil : .circle, dash: s.isReference ? .dashed() : nil,
+                                      lineWidth: s.isReference ? 1.5 : 2))
         }
         return chart.render()
     }
 
-    /// A heatmap of R[i][j] with values printed.
+    /// A heatmap of R[i][j] with values printed; an offline run's (joint) one row is labelled
+    /// as the evaluation after training on every experience at once.
     static func accuracyMatrix(_ run: NamedRun) throws -> Canvas {
         let r = try rectangular(run)
-        return Heatmap(title: run.name, values: r, xLabel: "Test experience", yLabel: "After training experience",
+        let offline = run.configuration.strategy.isOffline
+        return Heatmap(title: offline ? "\(run.name) (offline: one row)" : run.name, values: r,
+                       rowLabels: offline ? r.indices.map { _ in "all" } : nil, xLabel: "Test experience",
+                       yLabel: offline ? "Trained once on" : "After training experience",
                        range: 0...1, decimals: 2, colorBarLabel: "Accuracy", cellSize: 44, scale: scale).render()
     }
 
@@ -100,7 +110,7 @@ enum FigureRenderer {
     /// Average accuracy on the experiences seen so far, one line per strategy, mean ± sd band over seeds.
     static func averageAccuracy(_ figure: FigureData) throws -> Canvas {
         let data = FigureSeries.averageAccuracy(figure)
-        let n = data.series.map(\.points.count).max() ?? 0
+        let n = Int(data.series.flatMap { $0.points.map(\.x) }.max() ?? 0)
         guard n > 0 else { throw FigureProblem(message: "no runs to draw") }
         let xs = (1...n).map(Double.init)
         var chart = LineChart(x: Axis("After training experience", ticks: xs),
@@ -108,7 +118,9 @@ enum FigureRenderer {
                               style: ChartStyle(width: 640, height: 360, scale: scale))
         for s in data.series {
             let (lower, upper) = band(s)
-            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y), lower: lower, upper: upper, marker: .circle))
+            chart.series.append(.init(name: s.label, x: s.points.map(\.x), y: s.points.map(\.y), lower: lower, upper: upper,
+                                      marker: s.isReference ? nil : .circle, dash: s.isReference ? .dashed() : nil,
+                                      lineWidth: s.isReference ? 1.5 : 2))
         }
         return chart.render()
     }

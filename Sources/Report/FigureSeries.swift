@@ -54,15 +54,23 @@ struct FigureSeries {
     /// the experiences seen so far (mean_{j ≤ i} R[i][j]), one line per group (a cell and its
     /// varied parameters other than `seed`): the mean over the group's seeds, with the sample
     /// standard deviation as error. Runs with fewer rows than the group's first are left out.
+    /// An offline group (joint, trained once on everything) has no curve: it is a reference,
+    /// a dashed horizontal line from x = 1 to n at the mean of its final average accuracies.
     static func averageAccuracy(_ figure: FigureData) -> FigureSeries {
         var order: [String] = []
         var groups: [String: [[Double]]] = [:]
+        var offline: [String: (finals: [Double], experiences: Int)] = [:]
         for run in figure.runs {
             let key = groupLabel(run)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(run.result.averageAccuracyOverTime)
+            if groups[key] == nil && offline[key] == nil { order.append(key) }
+            if run.configuration.strategy.isOffline {
+                offline[key, default: ([], run.configuration.experiences)].finals.append(run.result.finalAverageAccuracy)
+            } else {
+                groups[key, default: []].append(run.result.averageAccuracyOverTime)
+            }
         }
         return FigureSeries(series: order.map { key in
+            if let (finals, n) = offline[key] { return offlineReference(label: key, finals: finals, experiences: n) }
             let curves = groups[key]!
             let n = curves[0].count
             let complete = curves.filter { $0.count == n }
@@ -70,6 +78,34 @@ struct FigureSeries {
             return Series(label: key, points: stats.enumerated().map { (x: Double($0.offset + 1), y: $0.element.mean) },
                           errors: stats.map(\.sd), counts: Array(repeating: complete.count, count: n))
         })
+    }
+
+    /// The dashed reference line of an offline group: its runs' mean final value `finals`
+    /// from x = 1 to x = `experiences` (one point, at x = n, when n = 1).
+    static func offlineReference(label: String, finals: [Double], experiences n: Int) -> Series {
+        let (mean, sd) = SeedStatistics.meanAndSD(finals)
+        let xs = n > 1 ? [1.0, Double(n)] : [1.0]
+        return Series(label: label + " (offline)", points: xs.map { (x: $0, y: mean) }, errors: xs.map { _ in sd },
+                      counts: xs.map { _ in finals.count }, isReference: true)
+    }
+
+    /// `accuracy-curves`, one run: for each test experience j, its accuracy after each training
+    /// experience (x = 1…n, y = R[i][j]). An offline run (joint) has one row, after training
+    /// on everything at once: each test experience is a single point at x = n, and a dashed
+    /// reference line from x = 1 to n marks their mean (the final average accuracy).
+    static func accuracyCurves(_ run: NamedRun) -> FigureSeries {
+        let r = run.result.accuracyMatrix
+        let columns = r.first?.count ?? 0
+        guard run.configuration.strategy.isOffline else {
+            return FigureSeries(series: (0..<columns).map { j in
+                Series(label: "exp \(j + 1)", points: r.indices.map { (x: Double($0 + 1), y: r[$0][j]) })
+            })
+        }
+        let n = run.configuration.experiences
+        let last = r.last ?? []
+        var series = last.indices.map { j in Series(label: "exp \(j + 1)", points: [(x: Double(n), y: last[j])]) }
+        series.append(offlineReference(label: "average", finals: [run.result.finalAverageAccuracy], experiences: n))
+        return FigureSeries(series: series)
     }
 
 

@@ -1,3 +1,4 @@
+import Continual
 import Pipeline
 
 /// Alt text and default captions of figures: what the figure shows, in words (bars and
@@ -9,9 +10,10 @@ enum FigureText {
         let metric = RunMetric.title(figure.metric ?? "final_accuracy").lowercased()
         switch figure.kind {
         case "accuracy-curves":
-            return "Line charts of test accuracy on each experience after each training experience, for \(runs)."
+            return "Line charts of test accuracy on each experience after each training experience, for \(runs)." + offlineNote(figure)
         case "accuracy-matrix":
             return "Heatmaps of the accuracy matrix R[i][j] (after training experience i, on test experience j), for \(runs)."
+                + offlineNote(figure)
         case "final-vs-parameter":
             let series = FigureSeries.finalVersusParameter(figure).series.map { s in
                 "\(s.label): " + s.points.map { "\(trim($0.x)) → \(NumberFormat.fixed($0.y, decimals: 3))" }.joined(separator: ", ")
@@ -20,7 +22,9 @@ enum FigureText {
                 + series.joined(separator: "; ") + "."
         case "average-accuracy":
             let series = FigureSeries.averageAccuracy(figure).series.map { s in
-                "\(s.label): " + s.points.map { NumberFormat.fixed($0.y, decimals: 3) }.joined(separator: ", ")
+                s.isReference
+                    ? "\(s.label): \(NumberFormat.fixed(s.points.first?.y ?? .nan, decimals: 3)) (dashed line: final average accuracy, trained once on all experiences)"
+                    : "\(s.label): " + s.points.map { NumberFormat.fixed($0.y, decimals: 3) }.joined(separator: ", ")
             }
             return "Line chart of the average accuracy on the experiences seen so far after each training experience "
                 + "(mean over seeds). " + series.joined(separator: "; ") + "."
@@ -53,6 +57,14 @@ enum FigureText {
         case "examples": return "Example inputs per experience."
         default: return figure.kind
         }
+    }
+
+    /// What the figure shows of its offline runs (joint), if any: one row, after training once.
+    static func offlineNote(_ figure: FigureData) -> String {
+        let offline = figure.runs.filter { $0.configuration.strategy.isOffline }.map(\.name)
+        guard !offline.isEmpty else { return "" }
+        return " \(offline.joined(separator: ", ")) (offline upper bound, trained once on all experiences) "
+            + (figure.kind == "accuracy-matrix" ? "has one row, its final evaluation." : "is a single point per experience, with a dashed line at their mean.")
     }
 
     /// `600` for integral values, else the shortest text.

@@ -3,6 +3,9 @@ import Foundation
 /// How the report writes numbers: fixed decimals (POSIX, no locale), no negative zero,
 /// digit grouping for integers.
 enum NumberFormat {
+    /// A metric a run does not define (the offline joint's forgetting, BWT, FWT): an en dash, never 0.
+    static let undefined = "–"
+
     /// `value` with exactly `decimals` decimals (`0.8123` at 3 → `0.812`); `-0.000` becomes
     /// `0.000`; NaN is `n/a` and infinities `∞`/`−∞`.
     static func fixed(_ value: Double, decimals: Int) -> String {

@@ -82,6 +82,7 @@ enum ResultsJSON {
             "rows": .array(table.rows.map { row in .array(row.map(value(of:))) }),
         ]
         if let caption = table.caption { members["caption"] = .string(caption) }
+        if !table.notes.isEmpty { members["notes"] = .array(table.notes.map { .string($0) }) }
         return .object(members)
     }
 
@@ -92,6 +93,7 @@ enum ResultsJSON {
         case .number(let d, _): return .number(d)
         case .meanSD(let mean, let sd, _): return .object(["mean": .number(mean), "sd": .number(sd)])
         case .integer(let i): return .integer(i)
+        case .undefined: return .null
         }
     }
 
@@ -110,6 +112,10 @@ enum ResultsJSON {
             members["series"] = value(of: FigureSeries.finalVersusParameter(figure))
         case "average-accuracy":
             members["series"] = value(of: FigureSeries.averageAccuracy(figure))
+        case "accuracy-curves":
+            members["panels"] = .array(figure.runs.map { run in
+                .object(["run": .string(run.name), "series": value(of: FigureSeries.accuracyCurves(run))])
+            })
         case "bars":
             let bars = FigureSeries.bars(figure)
             members["series"] = value(of: bars)

@@ -3,7 +3,8 @@ import Pipeline
 
 /// Mustache context of a run or sweep cell's output: a summary table (one row per run:
 /// final average accuracy, mean forgetting, BWT, FWT, bytes kept after the last experience) and, per run, its
-/// accuracy matrix R[i][j]. Wall time and cache hits are render-dependent: they are shown in
+/// accuracy matrix R[i][j]. The offline joint's forgetting, BWT and FWT show "–" with
+/// `TableBuilder.offlineNote`; its matrix has one row, after training on everything. Wall time and cache hits are render-dependent: they are shown in
 /// the provenance's volatile block, not here.
 enum RunSummaryView {
     /// Decimals for accuracies, losses and transfers.
@@ -22,9 +23,9 @@ enum RunSummaryView {
             row += variedNames.map { name in (run.varied.first { $0.name == name }?.value ?? "", true) }
             row += [
                 (NumberFormat.fixed(r.finalAverageAccuracy, decimals: decimals), true),
-                (NumberFormat.fixed(r.meanForgetting, decimals: decimals), true),
-                (NumberFormat.signed(r.bwt, decimals: decimals), true),
-                (NumberFormat.signed(r.fwt, decimals: decimals), true),
+                (r.meanForgetting.map { NumberFormat.fixed($0, decimals: decimals) } ?? NumberFormat.undefined, true),
+                (r.bwt.map { NumberFormat.signed($0, decimals: decimals) } ?? NumberFormat.undefined, true),
+                (r.fwt.map { NumberFormat.signed($0, decimals: decimals) } ?? NumberFormat.undefined, true),
                 (r.storageBytes.last.map(NumberFormat.grouped) ?? "n/a", true),
             ]
             return row
@@ -34,12 +35,18 @@ enum RunSummaryView {
             let width = run.result.accuracyMatrix.map(\.count).max() ?? 0
             var cols: [(String, Bool)] = [("after \\ on", false)]
             cols += (0..<width).map { ("exp \($0 + 1)", true) }
+            // An offline run's one row comes after training on every experience at once.
+            let offline = run.configuration.strategy.isOffline
             let mrows: [[(String, Bool)]] = (0..<n).map { i in
-                [("exp \(i + 1)", false)] + run.result.accuracyMatrix[i].map { (NumberFormat.fixed($0, decimals: decimals), true) }
+                [(offline ? "all (once)" : "exp \(i + 1)", false)]
+                    + run.result.accuracyMatrix[i].map { (NumberFormat.fixed($0, decimals: decimals), true) }
             }
             return ["name": run.name,
                     "table": TableView.context(caption: nil, columns: cols, rows: mrows)]
         }
-        return ["summary": TableView.context(caption: nil, columns: columns, rows: rows), "matrices": matrices]
+        var summary = TableView.context(caption: nil, columns: columns, rows: rows)
+        let undefined = runs.contains { $0.result.meanForgetting == nil || $0.result.bwt == nil || $0.result.fwt == nil }
+        summary["notes"] = undefined ? [["text": TableBuilder.offlineNote]] : [[String: Any]]()
+        return ["summary": summary, "matrices": matrices]
     }
 }

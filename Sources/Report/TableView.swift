@@ -6,7 +6,7 @@ enum TableView {
     /// Context of a table given as formatted text.
     static func context(caption: String?, columns: [(String, Bool)], rows: [[(String, Bool)]]) -> [String: Any] {
         [
-            "hasCaption": caption != nil, "hasTimingNote": false,
+            "hasCaption": caption != nil, "hasTimingNote": false, "notes": [[String: Any]](),
             "caption": caption ?? "",
             "columns": columns.map { ["text": $0.0, "numeric": $0.1] as [String: Any] },
             "rows": rows.map { row in ["cells": row.map { ["text": $0.0, "numeric": $0.1] as [String: Any] }] as [String: Any] },
@@ -25,6 +25,7 @@ enum TableView {
         var context = context(caption: table.caption, columns: kept.enumerated().map { (table.columns[$0.element], numericColumns[$0.offset]) },
                               rows: rows)
         let dropped = table.columns.indices.filter { !kept.contains($0) }.map { table.columns[$0] }
+        context["notes"] = table.notes.map { ["text": $0] }
         context["hasTimingNote"] = !dropped.isEmpty
         context["timingNote"] = "Not shown: \(dropped.joined(separator: ", ")) (wall time varies between renders; each run\u{2019}s training time is under “This render” in the provenance)."
         return context
@@ -37,6 +38,7 @@ enum TableView {
         case .number(let d, let decimals): return (NumberFormat.fixed(d, decimals: decimals), true)
         case .meanSD(let mean, let sd, let decimals): return (NumberFormat.meanSD(mean, sd, decimals: decimals), true)
         case .integer(let i): return (NumberFormat.grouped(i), true)
+        case .undefined: return (NumberFormat.undefined, true)
         }
     }
 

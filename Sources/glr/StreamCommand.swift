@@ -50,12 +50,17 @@ struct StreamCommand: ParsableCommand {
         var lines = ["\(c.strategy.rawValue) on \(c.benchmark.rawValue) \(c.dataset), \(c.experiences) experiences, seed \(c.seed)",
                      "accuracy R[i][j] (rows: after experience i; last column: mean)"]
         for (i, row) in r.accuracyMatrix.enumerated() {
-            lines.append("i=\(i): " + row.map(f).joined(separator: " ") + " | " + f(StreamMetrics.finalAverage([row])))
+            let label = c.strategy.isOffline ? "all" : "i=\(i)"  // the offline joint's one row: after training on everything
+            lines.append("\(label): " + row.map(f).joined(separator: " ") + " | " + f(StreamMetrics.finalAverage([row])))
         }
         if let last = r.lossMatrix.last { lines.append("loss after last: " + last.map(f).joined(separator: " ")) }
         lines.append("final average accuracy \(f(r.finalAverageAccuracy))  loss \(f(r.finalAverageLoss))")
-        lines.append("forgetting " + r.forgetting.map(f).joined(separator: " ") + "  mean \(f(r.meanForgetting))")
-        lines.append("BWT \(f(r.bwt))  FWT \(f(r.fwt))  (random init: " + r.randomInitAccuracy.map(f).joined(separator: " ") + ")")
+        if let meanForgetting = r.meanForgetting, let bwt = r.bwt, let fwt = r.fwt {
+            lines.append("forgetting " + r.forgetting.map(f).joined(separator: " ") + "  mean \(f(meanForgetting))")
+            lines.append("BWT \(f(bwt))  FWT \(f(fwt))  (random init: " + r.randomInitAccuracy.map(f).joined(separator: " ") + ")")
+        } else {
+            lines.append("forgetting, BWT, FWT: not defined (offline upper bound: trained once on all experiences, no per-experience history)")
+        }
         lines.append("storage bytes " + r.storageBytes.map(String.init).joined(separator: " "))
         lines.append("seconds per experience " + r.secondsPerExperience.map { String(format: "%.1f", $0) }.joined(separator: " ")
                      + String(format: "  total %.1f", r.seconds))
@@ -74,7 +79,8 @@ struct StreamCommand: ParsableCommand {
 /// The run parameters shared by `glr stream` and `glr latents` (DESIGN.md's names).
 struct StreamOptions: ParsableArguments {
     @Option(help: "permuted | rotated | split") var benchmark = "rotated"
-    @Option(help: "naive | joint | replay | ewc | latent-replay | glr") var strategy = "glr"
+    @Option(help: "naive | joint (offline upper bound) | cumulative (retrain on everything seen) | replay | ewc | latent-replay | glr")
+    var strategy = "glr"
     @Option(help: "Total replay buffer capacity M.") var bufferSize = 6000
     @Option(help: "Epochs per experience.") var epochs = 2
     @Option(help: "Root seed.") var seed: UInt64 = 43769

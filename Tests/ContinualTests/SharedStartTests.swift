@@ -66,7 +66,7 @@ func checkpointArrays(_ bytes: [UInt8]?) throws -> [String: [Float]] {
         #expect(withoutTimes(naive.result) == withoutTimes(alone.result))
         #expect(try checkpointArrays(naive.checkpoints.last) == checkpointArrays(alone.checkpoints.last))
 
-        for kind in [StrategyKind.replay, .ewc, .glr, .latentReplay, .joint] {
+        for kind in [StrategyKind.replay, .ewc, .glr, .latentReplay, .cumulative] {
             var c = Self.configuration(kind)
             c.bufferSize = 90
             c.ewcLambda = 50

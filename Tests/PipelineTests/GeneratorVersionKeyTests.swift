@@ -44,13 +44,26 @@ import Testing
         #expect(authors.generator.fittingVersion.hasPrefix(MixtureFitOptions.version + "+"))
     }
 
-    @Test(arguments: [StrategyKind.naive, .joint, .replay, .ewc, .latentReplay])
+    @Test(arguments: [StrategyKind.naive, .cumulative, .replay, .ewc, .latentReplay])
     func otherKeysKeepTheOldFormula(strategy: StrategyKind) throws {
         var c = StreamConfiguration()
         c.strategy = strategy
         let key = CacheKey.run(c, datasetFingerprint: "fp", threading: nil)
         #expect(key == (try oldKey(c, fingerprint: "fp")))
         #expect(key == CacheKey.run(c, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older", threading: nil))
+    }
+
+    /// `strategy: joint` became the offline upper bound with the same parameters: its key
+    /// never equals the former (per-experience) joint's, whatever the engine version.
+    @Test func offlineJointNeverGetsTheFormerJointsKey() throws {
+        var c = StreamConfiguration()
+        c.strategy = .joint
+        let key = CacheKey.run(c, datasetFingerprint: "fp", threading: nil)
+        #expect(key != (try oldKey(c, fingerprint: "fp")))
+        #expect(key == CacheKey.run(c, datasetFingerprint: "fp", generatorVersion: "glr-gmm-older", threading: nil))
+        var cumulative = c
+        cumulative.strategy = .cumulative
+        #expect(key != CacheKey.run(cumulative, datasetFingerprint: "fp", threading: nil))
     }
 
     @Test(arguments: [StrategyKind.naive, .glr])

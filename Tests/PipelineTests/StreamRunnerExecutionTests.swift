@@ -52,7 +52,7 @@ import Testing
     /// The numbers of a result without its wall-clock timings.
     static func numbers(_ r: StreamResult?) -> [[Double]] {
         guard let r else { return [] }
-        return r.accuracyMatrix + r.lossMatrix + [r.forgetting, [r.finalAverageAccuracy, r.finalAverageLoss, r.bwt, r.fwt],
+        return r.accuracyMatrix + r.lossMatrix + [r.forgetting, [r.finalAverageAccuracy, r.finalAverageLoss] + [r.bwt, r.fwt].compactMap { $0 },
                                                   r.randomInitAccuracy, r.storageBytes.map(Double.init)]
     }
 

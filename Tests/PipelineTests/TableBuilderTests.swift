@@ -53,3 +53,56 @@ import Testing
         }
     }
 }
+
+/// The offline joint has no per-experience history: its forgetting, BWT, FWT and average
+/// accuracy over time are "–" with a footnote, never 0.
+@Suite struct OfflineTableTests {
+    func joint(seed: UInt64, accuracy: Double, varied: [ResolvedParameter] = []) -> NamedRun {
+        var c = StreamConfiguration()
+        c.strategy = .joint
+        c.seed = seed
+        let r = StreamResult(accuracyMatrix: [[accuracy, accuracy]], lossMatrix: [[0.5, 0.5]], finalAverageAccuracy: accuracy,
+                             finalAverageLoss: 0.5, averageAccuracyOverTime: [], forgetting: [], meanForgetting: nil, bwt: nil, fwt: nil,
+                             randomInitAccuracy: [], storageBytes: [1570], secondsPerExperience: [2], seconds: 2)
+        return NamedRun(name: varied.isEmpty ? "joint" : "joint[seed=\(seed)]", cellName: "joint", varied: varied, configuration: c,
+                        result: r, cacheKey: "joint-\(seed)", cacheHit: false)
+    }
+
+    func naive() -> NamedRun {
+        var c = StreamConfiguration()
+        c.strategy = .naive
+        let r = StreamResult(accuracyMatrix: [[0.9, 0.1], [0.2, 0.8]], lossMatrix: [[0, 0], [0, 0]], finalAverageAccuracy: 0.5,
+                             finalAverageLoss: 0, averageAccuracyOverTime: [0.9, 0.5], forgetting: [0.7], meanForgetting: 0.7, bwt: -0.7,
+                             fwt: 0, randomInitAccuracy: [0.1, 0.1], storageBytes: [0, 0], secondsPerExperience: [1, 1], seconds: 2)
+        return NamedRun(name: "naive", cellName: "naive", varied: [], configuration: c, result: r, cacheKey: "naive", cacheHit: false)
+    }
+
+    static let columns = ["final_accuracy", "forgetting", "bwt", "fwt", "average_accuracy", "storage_bytes"]
+
+    @Test func aJointRowShowsUndefinedWithAFootnote() {
+        let table = TableBuilder.table(runs: [naive(), joint(seed: 1, accuracy: 0.85)], columns: Self.columns, caption: nil, aggregateSeeds: true)
+        #expect(table.rows[1] == [.text("joint"), .number(0.85, decimals: 4), .undefined, .undefined, .undefined, .undefined, .integer(1570)])
+        #expect(table.rows[0][2] == .number(0.7, decimals: 4), "naive's forgetting stays a number")
+        #expect(table.rows[0][4] == .number(0, decimals: 4), "naive's FWT of 0 stays a number")
+        #expect(table.notes == [TableBuilder.offlineNote])
+        #expect(TableBuilder.offlineNote.hasPrefix("– not defined: joint is the offline upper bound"))
+    }
+
+    @Test func jointSeedsAggregateToUndefined() {
+        let seeds = [(1, 0.85), (2, 0.87)].map { s, a in
+            joint(seed: UInt64(s), accuracy: a, varied: [ResolvedParameter(name: "seed", value: "\(s)", overridden: false)])
+        }
+        let table = TableBuilder.table(runs: seeds, columns: Self.columns, caption: nil, aggregateSeeds: true)
+        #expect(table.rows.count == 1)
+        guard case .meanSD(let mean, _, 4) = table.rows[0][1] else { Issue.record("final accuracy is not a mean ± sd"); return }
+        #expect(abs(mean - 0.86) < 1e-12)
+        #expect(Array(table.rows[0][2...5]) == [.undefined, .undefined, .undefined, .undefined])
+        #expect(table.notes == [TableBuilder.offlineNote])
+    }
+
+    @Test func aTableWithoutJointHasNoFootnote() {
+        let table = TableBuilder.table(runs: [naive()], columns: Self.columns, caption: nil, aggregateSeeds: true)
+        #expect(table.notes.isEmpty)
+        #expect(!table.rows[0].contains(.undefined))
+    }
+}

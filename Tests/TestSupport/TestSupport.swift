@@ -34,3 +34,12 @@ public func expectClose(_ actual: Double, _ expected: Double, absolute: Double =
     #expect(ok, "\(actual) vs expected \(expected) (abs \(absolute), rel \(relative)) \(comment.map { "\($0)" } ?? "")",
             sourceLocation: sourceLocation)
 }
+
+/// Whether the tests were built optimised (`swift test -c release`): heavy numeric tests run only then.
+public let isOptimisedBuild: Bool = {
+    #if DEBUG
+    return false
+    #else
+    return true
+    #endif
+}()

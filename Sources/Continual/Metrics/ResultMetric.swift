@@ -11,6 +11,9 @@ public struct ResultMetric: Sendable, Equatable {
     public let decimals: Int
     /// True when the value is an accuracy in [0, 1] (figures fix the axis to 0…1).
     public let isAccuracy: Bool
+    /// True when the metric needs a row of R per experience (a history), so that it is not
+    /// defined for an offline run (`StrategyKind.isOffline`, joint).
+    public let needsHistory: Bool
     let extract: @Sendable (StreamResult) -> Double?
 
     public static func == (a: ResultMetric, b: ResultMetric) -> Bool { a.name == b.name }
@@ -22,18 +25,18 @@ public struct ResultMetric: Sendable, Equatable {
     /// Every metric, in the order listings show them.
     ///
     /// Run metrics: final average accuracy and loss (last row of R and L), average accuracy
-    /// over time (mean over experiences i of mean_{j ≤ i} R[i][j]), mean forgetting, BWT, FWT,
-    /// storage kept after the last experience, seconds. Generator metrics (GLR runs only),
+    /// over time (mean over experiences i of mean_{j ≤ i} R[i][j]), mean forgetting, BWT, FWT
+    /// (these four nil for an offline run), storage kept after the last experience, seconds. Generator metrics (GLR runs only),
     /// each the mean over the experiences' generators: train and held-out log-likelihood per
     /// sample, train-synthetic-test-real accuracy, nearest-neighbour distance from generated
     /// to real training latents and from held-out real to real training latents, and fit seconds.
     public static let all: [ResultMetric] = [
         ResultMetric("final_accuracy", "Final average accuracy", 4, accuracy: true) { $0.finalAverageAccuracy },
         ResultMetric("final_loss", "Final average loss", 4) { $0.finalAverageLoss },
-        ResultMetric("average_accuracy", "Average accuracy over time", 4, accuracy: true) { mean($0.averageAccuracyOverTime) },
-        ResultMetric("forgetting", "Mean forgetting", 4) { $0.meanForgetting },
-        ResultMetric("bwt", "Backward transfer (BWT)", 4) { $0.bwt },
-        ResultMetric("fwt", "Forward transfer (FWT)", 4) { $0.fwt },
+        ResultMetric("average_accuracy", "Average accuracy over time", 4, accuracy: true, history: true) { mean($0.averageAccuracyOverTime) },
+        ResultMetric("forgetting", "Mean forgetting", 4, history: true) { $0.meanForgetting },
+        ResultMetric("bwt", "Backward transfer (BWT)", 4, history: true) { $0.bwt },
+        ResultMetric("fwt", "Forward transfer (FWT)", 4, history: true) { $0.fwt },
         ResultMetric("storage_bytes", "Storage (bytes)", 0) { $0.storageBytes.last.map(Double.init) },
         ResultMetric("seconds", "Seconds", 1) { $0.seconds },
         ResultMetric("train_log_likelihood", "Train log-likelihood per sample", 2) { mean($0.fidelity?.trainLogLikelihood) },
@@ -56,11 +59,13 @@ public struct ResultMetric: Sendable, Equatable {
         return all.first { $0.name == canonical }
     }
 
-    init(_ name: String, _ title: String, _ decimals: Int, accuracy: Bool = false, _ extract: @escaping @Sendable (StreamResult) -> Double?) {
+    init(_ name: String, _ title: String, _ decimals: Int, accuracy: Bool = false, history: Bool = false,
+         _ extract: @escaping @Sendable (StreamResult) -> Double?) {
         self.name = name
         self.title = title
         self.decimals = decimals
         self.isAccuracy = accuracy
+        self.needsHistory = history
         self.extract = extract
     }
 

@@ -1,9 +1,14 @@
-/// Joint training: at experience i, train on the union of experiences 0...i (the upper bound).
+/// Joint training, the offline upper bound: one network trained on the union of all
+/// experiences' training data, evaluated once at the end.
 ///
-/// Not a continual method: it stores every training image seen so far, so it bounds from
-/// above what any replay method can reach (the "cumulative" baseline of Avalanche and of
-/// Lomonaco & Maltoni, "CORe50", CoRL 2017). One SGD serves the whole run; every epoch of
-/// experience i passes once over all i + 1 training sets.
+/// Not a continual method and not run experience by experience: `StreamRunner` trains it
+/// in `runJoint` (StreamRunner+Joint.swift), `epochs` passes over all n training sets with
+/// minibatches reshuffled across experiences, and evaluates it once on every test set. This
+/// is Avalanche's `JointTraining` and the "joint" of van de Ven, Tuytelaars & Tolias,
+/// "Three types of incremental learning", Nature Machine Intelligence 2022. Its result has
+/// one accuracy row (the final one): final average accuracy and loss are defined;
+/// forgetting, BWT, FWT and the average accuracy over time are not (there is no
+/// per-experience history), and are nil. `CumulativeStrategy` is the per-experience bound.
 public struct JointStrategy: Strategy {
     /// `.joint`.
     public let kind = StrategyKind.joint
@@ -11,18 +16,9 @@ public struct JointStrategy: Strategy {
     /// Joint training; it has no settings.
     public init() {}
 
-    /// Every training image of experiences 0...index, oldest first.
-    public func trainingSet(_ context: ExperienceStart, memory: StrategyMemory) throws -> TrainingSet {
-        guard context.index > 0 else { return TrainingSet(current: context.current, replay: nil) }
-        let sets = context.benchmark.experiences[0...context.index].map { e in
-            SampleSet(values: e.train.pixels, labels: e.train.labels, sampleShape: e.train.sampleShape)
-        }
-        return TrainingSet(current: SampleSet.concatenating(sets, sampleShape: context.current.sampleShape), replay: nil)
-    }
-
-    /// All training images seen so far, at 1 byte per pixel + 1 per label.
+    /// Every training image of every experience, at 1 byte per pixel + 1 per label.
     public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
-        context.benchmark.experiences[0...context.index].reduce(0) {
+        context.benchmark.experiences.reduce(0) {
             $0 + StorageCost.rawImages(count: $1.train.count, pixels: $1.train.pixelsPerImage)
         }
     }

@@ -11,16 +11,19 @@ struct RunState: Codable {
     var fidelity: GeneratorFidelity?
     var latentScatter: LatentScatter?
 
-    /// The result of the run so far, with its metrics.
-    func result() -> StreamResult {
+    /// The result of the run so far, with its metrics. An `offline` run (joint: one row,
+    /// after training on everything at once) has no per-experience history, so its average
+    /// accuracy over time and forgetting are empty and its mean forgetting, BWT and FWT nil.
+    func result(offline: Bool = false) -> StreamResult {
         let r = accuracyMatrix
-        let forgetting = StreamMetrics.forgetting(r)
+        let forgetting = offline ? [] : StreamMetrics.forgetting(r)
         return StreamResult(
             accuracyMatrix: r, lossMatrix: lossMatrix,
             finalAverageAccuracy: StreamMetrics.finalAverage(r), finalAverageLoss: StreamMetrics.finalAverage(lossMatrix),
-            averageAccuracyOverTime: StreamMetrics.averageAccuracyOverTime(r), forgetting: forgetting,
-            meanForgetting: forgetting.isEmpty ? 0 : StreamMetrics.mean(forgetting),
-            bwt: StreamMetrics.backwardTransfer(r), fwt: StreamMetrics.forwardTransfer(r, randomInit: randomInitAccuracy),
+            averageAccuracyOverTime: offline ? [] : StreamMetrics.averageAccuracyOverTime(r), forgetting: forgetting,
+            meanForgetting: offline ? nil : forgetting.isEmpty ? 0 : StreamMetrics.mean(forgetting),
+            bwt: offline ? nil : StreamMetrics.backwardTransfer(r),
+            fwt: offline ? nil : StreamMetrics.forwardTransfer(r, randomInit: randomInitAccuracy),
             randomInitAccuracy: randomInitAccuracy, storageBytes: storageBytes,
             secondsPerExperience: secondsPerExperience, seconds: secondsPerExperience.reduce(0, +),
             fidelity: fidelity, latentScatter: latentScatter)

@@ -1,7 +1,8 @@
 // Sharing the state after experience 0 between runs (see `SharedStartStore`).
 //
-// Every strategy glr implements trains experience 0 as plain end-to-end SGD on the
-// experience's images (no replay, no penalty, whole network, the run's SGD), so the state
+// Every strategy glr runs experience by experience (all but the offline joint) trains
+// experience 0 as plain end-to-end SGD on the experience's images (no replay, no penalty,
+// whole network, the run's SGD), so the state
 // after it depends only on the fields of the configuration that are not strategy settings.
 // `sharedStartKey` names that state; `run(sharedStart:)` restores it instead of training
 // when the store has it, and saves it otherwise. What is shared and restored:
@@ -23,8 +24,9 @@ import Foundation
 
 extension StreamRunner {
     /// Strategies whose experience 0 is plain SGD on the experience alone; a strategy added
-    /// later shares nothing until it is listed here.
-    static let plainFirstExperience: Set<StrategyKind> = [.naive, .joint, .replay, .ewc, .latentReplay, .glr]
+    /// later shares nothing until it is listed here. Not the offline joint: it never trains
+    /// experience 0 alone.
+    static let plainFirstExperience: Set<StrategyKind> = [.naive, .cumulative, .replay, .ewc, .latentReplay, .glr]
 
     /// The canonical description (sorted-keys JSON) of everything that determines the state
     /// after experience 0: the configuration with the strategy-only fields (strategy,

@@ -8,22 +8,31 @@ extension StreamRunner {
     /// `MinibatchMix.replay` buffer samples (a `ReplayCycler`); one step is forward,
     /// zeroGrad, backward, the strategy's penalty gradient, SGD step.
     func train(_ set: TrainingSet, optimizer: SGD, headOnly: Bool, experience e: Int, progress: (StreamProgress) -> Void) {
-        let current = set.current
+        train(set.current, replay: set.replay, optimizer: optimizer, headOnly: headOnly, experience: e,
+              shuffle: { root.derived("shuffle").derived(e).derived($0) }, message: headOnly ? "training the head" : "training",
+              progress: progress)
+    }
+
+    /// The loop itself, over any `current` rows (the offline joint passes a `SampleUnion`):
+    /// epoch `epoch` visits them in `shuffle(epoch).permutation(N)` order; `message` labels
+    /// the progress events.
+    func train(_ current: some SampleRows, replay: SampleSet?, optimizer: SGD, headOnly: Bool, experience e: Int,
+               shuffle: (_ epoch: Int) -> RandomStream, message: String, progress: (StreamProgress) -> Void) {
         let n = current.count
         guard n > 0 else { return }
-        let replay = set.replay.flatMap { $0.count > 0 ? $0 : nil }
+        let replay = replay.flatMap { $0.count > 0 ? $0 : nil }
         let mix = MinibatchMix(currentCount: n, bufferCount: replay?.count ?? 0, batchSize: configuration.batchSize)
         var cycler = replay.map { ReplayCycler(count: $0.count, rng: root.derived("replay").derived(e)) }
         let parameters = network.parameters
         let sampleShape = current.sampleShape
-        let size = current.sampleSize
+        let size = sampleShape.reduce(1, *)
         let steps = (n + mix.current - 1) / mix.current
         let reportEvery = max(1, steps / 4)
         var inputs: [Float] = []
         var labels: [Int32] = []
         for epoch in 0..<configuration.epochs {
-            var shuffle = root.derived("shuffle").derived(e).derived(epoch)
-            let order = shuffle.permutation(n)
+            var stream = shuffle(epoch)
+            let order = stream.permutation(n)
             let stopwatch = Stopwatch()
             var done = 0
             for step in 0..<steps {
@@ -57,7 +66,7 @@ extension StreamRunner {
                     progress(StreamProgress(experience: e, experiences: configuration.experiences, epoch: epoch,
                                             epochs: configuration.epochs, samplesDone: done, samplesTotal: n,
                                             samplesPerSecond: seconds > 0 ? Double(done) / seconds : 0,
-                                            message: headOnly ? "training the head" : "training"))
+                                            message: message))
                 }
             }
         }

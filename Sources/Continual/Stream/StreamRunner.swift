@@ -12,6 +12,7 @@
 // Random streams, all derived from RandomStream(seed: configuration.seed) by purpose:
 //   "init"                          initial weights (identical for every strategy)
 //   "shuffle" → e → epoch           the order of the current samples in an epoch
+//   "joint" → epoch                 the order of all experiences' samples (offline joint)
 //   "replay" → e                    the reshuffled passes over the replay buffer
 //   "buffer" → e                    which samples of experience e a buffer keeps
 //   "generator" → e                 fitting experience e's generator
@@ -66,6 +67,7 @@ public final class StreamRunner {
         switch configuration.strategy {
         case .naive: return NaiveStrategy()
         case .joint: return JointStrategy()
+        case .cumulative: return CumulativeStrategy()
         case .replay: return try ReplayStrategy(configuration: configuration)
         case .ewc: return try EWCStrategy(configuration: configuration)
         case .latentReplay: return try LatentReplayStrategy(configuration: configuration)
@@ -109,6 +111,7 @@ public final class StreamRunner {
     }
 
     /// Runs (or continues) the stream. A runner runs once: a second call returns the finished result.
+    /// The offline joint is not a stream: it trains once on everything (see `runJoint`).
     ///
     /// - Parameters:
     ///   - resumeFrom: bytes of a checkpoint previously passed to `checkpoint`; the run
@@ -120,13 +123,14 @@ public final class StreamRunner {
     ///     bit-identical to the run computed alone except wall-clock fields, and
     ///     `secondsPerExperience[0]` reports the seconds training experience 0 originally
     ///     took. An unreadable entry is reported through `progress` and recomputed.
-    ///     Ignored when resuming.
+    ///     Ignored when resuming, and by the offline joint (it never trains experience 0 alone).
     ///   - checkpoint: called after every experience with everything needed to continue.
     ///   - progress: called a few times per epoch and at every phase.
     /// - Returns: the matrices and metrics of the whole run.
     public func run(resumeFrom: [UInt8]? = nil, sharedStart: SharedStartStore? = nil,
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void = { _, _ in },
                     progress: (StreamProgress) -> Void = { _ in }) throws -> StreamResult {
+        if strategy.kind.isOffline { return try runJoint(resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress) }
         let n = configuration.experiences
         func phase(_ e: Int, _ message: String) {
             progress(StreamProgress(experience: e, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,

@@ -31,12 +31,15 @@ public enum CacheKey {
     /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
     /// fitting version (default the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-BACKEND-MODE-N"
     /// when the engine does not run on its reference numerics (`threading`, default the
-    /// process's: OpenBLAS results depend on the machine). A sweep's
-    /// run and an identical `run` cell share it.
+    /// process's: OpenBLAS results depend on the machine). A sweep's run and an identical
+    /// `run` cell share it. A `joint` run's version is followed by "+offline": `strategy: joint`
+    /// meant the per-experience bound (now `cumulative`) until it became the offline one with
+    /// the same parameters, so no entry of the former can be served for the latter.
     public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
                            generatorVersion: String? = nil, threading: String? = currentThreading) -> String {
         let fitting = generatorVersion ?? configuration.generator.fittingVersion
         var version = configuration.strategy == .glr ? engineVersion + "+" + fitting : engineVersion
+        if configuration.strategy == .joint { version += "+offline" }
         if let threading { version += "+threads-" + threading }
         return digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
                                   engineVersion: version))

@@ -27,7 +27,9 @@ public enum ParameterSchema {
             SchemaKey("weight_decay", .number(minimum: 0), default: text("weight_decay"), "SGD weight decay (L2, PyTorch's rule)"),
             SchemaKey("train_size", .optionalInteger(minimum: 1), default: text("train_size"), "training images per experience (null: all)"),
             SchemaKey("test_size", .optionalInteger(minimum: 1), default: text("test_size"), "test images per experience (null: all)"),
-            SchemaKey("strategy", .choice(StrategyKind.allCases.map(\.rawValue)), default: text("strategy"), "continual-learning strategy"),
+            SchemaKey("strategy", .choice(StrategyKind.allCases.map(\.rawValue)), default: text("strategy"),
+                      "continual-learning strategy; joint is the offline upper bound (one network trained once on all experiences, "
+                      + "evaluated once: no forgetting, BWT or FWT), cumulative retrains on everything seen so far at each experience"),
             SchemaKey("buffer_size", .integer(minimum: 0), default: text("buffer_size"), "replay buffer capacity M (examples, latents or generated samples)"),
             SchemaKey("sampling", .choice(SamplingPolicy.allCases.map(\.rawValue)), default: text("sampling"), "how the buffer is shared between earlier experiences"),
             SchemaKey("window", .optionalInteger(minimum: 1), default: text("window"), "keep only the last N experiences in the buffer (null: all)"),

@@ -9,7 +9,16 @@ import Foundation
 /// (n − 1 denominator); parameter cells show the common value (`seed` shows the seeds).
 /// Its name is the sweep's with `seed` dropped from the brackets (`glr-seeds`,
 /// `glr-x[buffer_size=600]`), or the runs' names joined with `+`, followed by ` (n seeds)`.
+///
+/// Offline rule: a metric that needs a per-experience history (average accuracy over time,
+/// forgetting, BWT, FWT) is `.undefined` for an offline run (joint), shown as "–", and the
+/// table gets `offlineNote` as its footnote. It is never 0.
 public enum TableBuilder {
+    /// The footnote of a table with undefined cells.
+    public static let offlineNote = "– not defined: joint is the offline upper bound, trained once on all experiences "
+        + "together and evaluated once, so it has no per-experience history and no average accuracy over time, "
+        + "forgetting, BWT or FWT."
+
     /// The table for `runs` with `columns` (metric or parameter names).
     public static func table(runs: [NamedRun], columns: [String], caption: String?, aggregateSeeds: Bool) -> TableData {
         var groups: [[NamedRun]] = []
@@ -35,7 +44,14 @@ public enum TableBuilder {
                 rows += group.map { run in [.text(run.name)] + columns.map { value($0, run) } }
             }
         }
-        return TableData(caption: caption, columns: ["run"] + columns, rows: rows)
+        let undefined = rows.contains { $0.contains(.undefined) }
+        return TableData(caption: caption, columns: ["run"] + columns, rows: rows, notes: undefined ? [offlineNote] : [])
+    }
+
+    /// True when `column` is a metric `run` does not define because it is offline.
+    static func isUndefined(_ column: String, _ run: NamedRun) -> Bool {
+        guard run.configuration.strategy.isOffline, let metric = ResultMetric.named(column) else { return false }
+        return metric.needsHistory && metric.value(of: run.result) == nil
     }
 
     /// The metric `name` of a result, and its decimals (nil: not a metric). A metric the
@@ -47,6 +63,7 @@ public enum TableBuilder {
 
     static func value(_ column: String, _ run: NamedRun) -> TableValue {
         if column == "storage_bytes" { return .integer(run.result.storageBytes.last ?? 0) }
+        if isUndefined(column, run) { return .undefined }
         if let (v, d) = metric(column, run.result) { return .number(v, decimals: d) }
         let parameter = run.configuration.parameterValue(column)
         if case .int(let i) = parameter { return .integer(i) }
@@ -55,7 +72,7 @@ public enum TableBuilder {
 
     static func aggregate(_ column: String, _ group: [NamedRun]) -> TableValue {
         if column == "seed" { return .text(group.map { String($0.configuration.seed) }.joined(separator: ", ")) }
-        guard metric(column, group[0].result) != nil else { return value(column, group[0]) }
+        guard metric(column, group[0].result) != nil, !group.contains(where: { isUndefined(column, $0) }) else { return value(column, group[0]) }
         let (mean, sd) = SeedStatistics.meanAndSD(group.map { metric(column, $0.result)!.value })
         return .meanSD(mean, sd, decimals: metric(column, group[0].result)!.decimals)
     }
