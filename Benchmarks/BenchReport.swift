@@ -17,6 +17,9 @@ public struct BenchReport: Codable, Sendable {
     /// sgemm GFLOPS: 1024³ and the CNN's shapes.
     public var sgemm1024Gflops: Double
     public var sgemmShapesGflops: [String: Double]
+    /// The same shapes on glr's own fixed-order kernels (one thread), and the engine's numerics.
+    public var kernelShapesGflops: [String: Double]
+    public var numerics: String
     /// Samples/s: training step (batch 64, 256), forward-only (64 is `forward_samples_per_s`;
     /// 1000), head-only step (64, 256); `best` holds the fastest trials.
     public var trainB64SamplesPerS: Double
@@ -33,6 +36,8 @@ public struct BenchReport: Codable, Sendable {
         case blasCore = "blas_core"
         case sgemm1024Gflops = "sgemm_1024_gflops"
         case sgemmShapesGflops = "sgemm_shapes_gflops"
+        case kernelShapesGflops = "kernel_shapes_gflops"
+        case numerics
         case trainB64SamplesPerS = "train_b64_samples_per_s"
         case trainB256SamplesPerS = "train_b256_samples_per_s"
         case forwardSamplesPerS = "forward_samples_per_s"
@@ -57,10 +62,12 @@ public struct BenchReport: Codable, Sendable {
         let g1024 = bench.sgemmGFLOPS(m: 1024, n: 1024, k: 1024)
         best["sgemm_1024_gflops"] = g1024.best
         var shapes: [String: Double] = [:]
+        var kernelShapes: [String: Double] = [:]
         for s in cnnShapes {
             progress("sgemm \(s.name) …")
-            let g = bench.sgemmGFLOPS(m: s.m, n: s.n, k: s.k)
-            shapes[s.name] = g.median
+            shapes[s.name] = bench.sgemmGFLOPS(m: s.m, n: s.n, k: s.k).median
+            progress("glr kernel \(s.name) …")
+            kernelShapes[s.name] = bench.sgemmGFLOPS(m: s.m, n: s.n, k: s.k, backend: .reference).median
         }
         EngineThreading.applyBLASThreads()
         progress("train step batch 64 …")
@@ -84,6 +91,7 @@ public struct BenchReport: Codable, Sendable {
         return BenchReport(blas: BLASInfo.config, blasCore: BLASInfo.coreName, threads: blasThreads,
                            threading: EngineThreading.mode.rawValue, workers: EngineThreading.workers, trials: bench.trials,
                            sgemm1024Gflops: g1024.median, sgemmShapesGflops: shapes,
+                           kernelShapesGflops: kernelShapes, numerics: Numerics.backend.rawValue,
                            trainB64SamplesPerS: t64.median, trainB256SamplesPerS: t256.median,
                            forwardSamplesPerS: f64.median, forwardB64SamplesPerS: f64.median, forwardB1000SamplesPerS: f1000.median,
                            headB64SamplesPerS: h64.median, headB256SamplesPerS: h256.median, best: best)
@@ -94,11 +102,14 @@ public struct BenchReport: Codable, Sendable {
         func f(_ x: Double) -> String { String(format: "%.0f", x) }
         var lines = [
             "BLAS: \(blas)",
-            "core: \(blasCore), BLAS threads: \(threads), engine threading: \(threading) × \(workers)",
+            "core: \(blasCore), BLAS threads: \(threads), engine numerics: \(numerics), threading: \(threading) × \(workers)",
             "medians over \(trials) trials (best in brackets)",
             "sgemm 1024³: \(String(format: "%.1f", sgemm1024Gflops)) GFLOPS",
         ]
-        for s in BenchReport.cnnShapes { lines.append("sgemm \(s.name): \(String(format: "%.1f", sgemmShapesGflops[s.name] ?? .nan)) GFLOPS") }
+        for s in BenchReport.cnnShapes {
+            lines.append("\(s.name): OpenBLAS sgemm \(String(format: "%.1f", sgemmShapesGflops[s.name] ?? .nan)) GFLOPS, "
+                         + "glr kernel \(String(format: "%.1f", kernelShapesGflops[s.name] ?? .nan)) GFLOPS (1 thread)")
+        }
         lines += [
             "train step (fwd+bwd+SGD) batch 64: \(f(trainB64SamplesPerS)) samples/s [\(f(best["train_b64_samples_per_s"] ?? .nan))]",
             "train step (fwd+bwd+SGD) batch 256: \(f(trainB256SamplesPerS)) samples/s [\(f(best["train_b256_samples_per_s"] ?? .nan))]",

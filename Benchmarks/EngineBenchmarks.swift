@@ -22,8 +22,12 @@ public struct EngineBenchmarks {
         measure(trials: trials, trialSeconds: trialSeconds, warmup: warmup, body)
     }
 
-    /// sgemm GFLOPS (median, best) for C (m×n) = A (m×k) · B (k×n) with the current BLAS threads.
-    public func sgemmGFLOPS(m: Int, n: Int, k: Int) -> (median: Double, best: Double) {
+    /// GEMM GFLOPS (median, best) for C (m×n) = A (m×k) · B (k×n) on `backend`: glr's own
+    /// kernels (one thread) or OpenBLAS (its current thread count).
+    public func sgemmGFLOPS(m: Int, n: Int, k: Int, backend: Numerics.Backend = .blas) -> (median: Double, best: Double) {
+        let saved = Numerics.backend
+        Numerics.backend = backend
+        defer { Numerics.backend = saved }
         var rng = RandomStream(seed: 1).derived("sgemm")
         let a = (0..<(m * k)).map { _ in rng.nextUniform(-1, 1) }
         let b = (0..<(k * n)).map { _ in rng.nextUniform(-1, 1) }

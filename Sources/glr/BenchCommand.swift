@@ -3,6 +3,8 @@ import Benchmarks
 import Engine
 import Foundation
 
+extension Numerics.Backend: ExpressibleByArgument {}
+
 /// `glr bench`: Measure engine throughput (sgemm, training, forward, head).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,8 +28,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Engine threading: split-batch (batch split across threads, single-threaded BLAS) or blas (OpenBLAS threads).")
     var threading: String?
 
-    @Option(help: "Threads (default: the number of cores).")
+    @Option(help: "Threads (default: 2, or GLR_THREADS).")
     var threads: Int?
+
+    @Option(help: "GEMM backend of the network figures: reference (glr's kernels, default) or blas (OpenBLAS).")
+    var numerics: Numerics.Backend?
 
     @Option(help: "im2col workspace bound in floats per convolution chunk (tuning).")
     var columnFloats: Int?
@@ -47,6 +52,7 @@ struct BenchCommand: ParsableCommand {
             EngineThreading.workers = n
             BLASInfo.setThreads(n)
         }
+        if let numerics { Numerics.backend = numerics }
         guard trials > 0, trialSeconds > 0 else { throw ValidationError("--trials and --trial-seconds must be positive") }
         AllocatorTuning.apply()
         if let c = columnFloats {
@@ -54,7 +60,14 @@ struct BenchCommand: ParsableCommand {
             Conv2D.defaultMaxColumnFloats = c
         }
         if profile {
-            print(LayerProfile.convGemms())
+            // Each conv GEMM on glr's kernels beside OpenBLAS's sgemm on the same core (the ceiling).
+            let saved = Numerics.backend
+            for backend in [Numerics.Backend.reference, .blas] {
+                Numerics.backend = backend
+                print("\(backend == .reference ? "glr kernels" : "OpenBLAS sgemm (ceiling)"):")
+                print(LayerProfile.convGemms())
+            }
+            Numerics.backend = saved
             for batch in [64, 256] { print(LayerProfile.measure(batch: batch).text) }
             return
         }

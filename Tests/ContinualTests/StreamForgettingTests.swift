@@ -1,7 +1,7 @@
 import Testing
 import Continual
 
-/// End to end on real Fashion-MNIST (rotated, 3 experiences, 2000 train / 500 test each, 4 epochs at lr 0.1, seed 43769):
+/// End to end on real Fashion-MNIST (rotated, 3 experiences, 2000 train / 500 test each, 4 epochs at lr 0.05, seed 43769):
 /// replay and GLR must forget measurably less than naive fine-tuning. Heavy: optimised builds only.
 @Suite(.enabled(if: StreamFixtures.dataset != nil && StreamFixtures.isOptimised, "needs Fashion-MNIST and swift test -c release"))
 struct StreamForgettingTests {
@@ -10,7 +10,9 @@ struct StreamForgettingTests {
         for kind in [StrategyKind.naive, .replay, .glr] {
             var c = StreamFixtures.configuration(kind, experiences: 3, train: 2000, test: 500, epochs: 4, buffer: 1000)
             c.seed = 43769
-            c.learningRate = 0.1  // 2000 images need a larger step than the full data's 0.01 to leave the initial plateau
+            // 2000 images need a larger step than the full data's 0.01 to leave the initial plateau;
+            // 0.1 kills every ReLU in experience 1 at most seeds (checked with both GEMM backends).
+            c.learningRate = 0.05
             c.generator = .default
             results[kind] = try StreamFixtures.run(c).result
         }

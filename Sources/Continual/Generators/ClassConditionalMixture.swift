@@ -82,9 +82,10 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
         return result
     }
 
-    /// 8 bytes per kept value: priors, and each mixture's weights, means and covariance terms.
+    /// 4 bytes per kept value (Float32, as they are kept and used): priors, and each mixture's
+    /// weights, means and covariance terms.
     public var storageBytes: Int {
-        8 * (priors.count + mixtures.reduce(0) { $0 + $1.storedValueCount })
+        4 * (priors.count + mixtures.reduce(0) { $0 + $1.storedValueCount })
     }
 
     public func encoded() -> [UInt8] {

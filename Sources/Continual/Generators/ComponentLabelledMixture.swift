@@ -43,7 +43,7 @@ public struct ComponentLabelledMixture: LatentGenerator, Hashable {
     public func logLikelihood(_ latents: [Float], labels: [Int32]) -> [Double] { mixture.logLikelihood(latents) }
 
     /// 8 bytes per kept value (weights, means, covariance terms).
-    public var storageBytes: Int { 8 * mixture.storedValueCount }
+    public var storageBytes: Int { 4 * mixture.storedValueCount }
 
     public func encoded() -> [UInt8] {
         var encoder = GeneratorEncoder()

@@ -68,6 +68,15 @@ public struct GaussianMixture: Hashable, Sendable {
         }
     }
 
+    /// The mixture a generator keeps: every parameter rounded to Float32, the precision the
+    /// latents it models and the samples it draws are used in, so that storage is honestly
+    /// 4 bytes a value (fitting runs in Double; sampling and likelihoods use the kept values).
+    public func keptAsFloat32() throws -> GaussianMixture {
+        func rounded(_ values: [Double]) -> [Double] { values.map { Double(Float($0)) } }
+        return try GaussianMixture(covariance: covariance, dimension: dimension, weights: rounded(weights),
+                                   means: rounded(means), covariances: rounded(covariances))
+    }
+
     /// Covariance values per mixture: K·D (diag), K (spherical), K·D² (full).
     static func covarianceCount(_ covariance: GeneratorSpec.Covariance, components k: Int, dimension d: Int) -> Int {
         switch covariance {

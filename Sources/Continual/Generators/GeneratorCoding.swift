@@ -1,23 +1,26 @@
-// Binary encoding of generators for checkpoints: little-endian, doubles by bit pattern, so a
-// decoded generator is bit-identical to the encoded one.
+// Binary encoding of generators for checkpoints: little-endian; parameters as Float32 bit
+// patterns (a kept generator's parameters are Float32 values, see `GaussianMixture.keptAsFloat32`),
+// so a decoded generator is bit-identical to the encoded one and the file holds 4 bytes a value.
 //
 // Layout: "GLRG", version u32, label scheme u8 (0 class, 1 component), covariance u8
-// (0 diag, 1 full, 2 spherical), D u32, class count C u32, C × i32 classes, C × f64 priors
+// (0 diag, 1 full, 2 spherical), D u32, class count C u32, C × i32 classes, C × f32 priors
 // (class scheme only), then the mixtures (C of them for the class scheme, 1 for component):
-// K u32, K × f64 weights, K·D × f64 means, covariance values (diag K·D, spherical K,
+// K u32, K × f32 weights, K·D × f32 means, covariance values (diag K·D, spherical K,
 // full K · D(D+1)/2 lower triangle row by row).
 
 /// Appends little-endian values to a byte array.
 struct GeneratorEncoder {
     static let magic: [UInt8] = Array("GLRG".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     var bytes: [UInt8] = []
 
     mutating func append(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func append(_ v: UInt8) { bytes.append(v) }
     mutating func append(_ v: Int32) { append(UInt32(bitPattern: v)) }
     mutating func append(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-    mutating func append(_ values: [Double]) { for v in values { append(v) } }
+    /// Values as Float32, 4 bytes each: exact for a fitted generator, whose parameters are
+    /// Float32 values (`GaussianMixture.keptAsFloat32`).
+    mutating func append(_ values: [Double]) { for v in values { append(Float(v).bitPattern) } }
 
     /// Writes the header shared by both label schemes.
     mutating func appendHeader(scheme: GeneratorSpec.LabelScheme, covariance: GeneratorSpec.Covariance, dimension: Int, classes: [Int32]) {
@@ -80,14 +83,14 @@ struct GeneratorDecoder {
     }
 
     mutating func doubles(_ n: Int, _ what: String) throws -> [Double] {
-        let s = try take(8 * n, what)
+        let s = try take(4 * n, what)
         var out = [Double](repeating: 0, count: n)
         var i = s.startIndex
         for j in 0..<n {
-            var v: UInt64 = 0
-            for b in 0..<8 { v |= UInt64(s[i + b]) << (8 * UInt64(b)) }
-            out[j] = Double(bitPattern: v)
-            i += 8
+            var v: UInt32 = 0
+            for b in 0..<4 { v |= UInt32(s[i + b]) << (8 * UInt32(b)) }
+            out[j] = Double(Float(bitPattern: v))
+            i += 4
         }
         return out
     }

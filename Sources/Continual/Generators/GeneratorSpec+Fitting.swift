@@ -64,10 +64,10 @@ extension GeneratorSpec {
             records = []
             for slot in slots {
                 let (fit, record) = try slot!.get()
-                mixtures.append(fit.mixture)
+                mixtures.append(try fit.mixture.keptAsFloat32())
                 records.append(record)
             }
-            let priors = rowsByClass.map { Double($0.count) / Double(labels.count) }
+            let priors = rowsByClass.map { Double(Float(Double($0.count) / Double(labels.count))) }
             generator = ClassConditionalMixture(classes: classes, priors: priors, mixtures: mixtures)
         case .component:
             let data = MixtureData(latents: latents, dimension: dimension, rows: nil, covariance: covariance)
@@ -92,7 +92,7 @@ extension GeneratorSpec {
             records = [GeneratorFitReport.MixtureRecord(label: nil, samples: data.count, components: k, iterations: fit.iterations,
                                                         converged: fit.converged, trace: fit.trace, meanLogLikelihood: fit.meanLogLikelihood,
                                                         bicCandidates: [], bicValues: [])]
-            generator = ComponentLabelledMixture(classes: classes, mixture: fit.mixture)
+            generator = ComponentLabelledMixture(classes: classes, mixture: try fit.mixture.keptAsFloat32())
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var total = 0.0

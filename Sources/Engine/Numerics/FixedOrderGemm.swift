@@ -77,6 +77,11 @@ enum FixedOrderGemm {
             // only the lanes from `j` on (the others hold identical bits already written).
             let start = min(j, n - lanes)
             var i = 0
+            while i + 8 <= m {
+                block8x1(V.self, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
+                         b: b + start, ldb: ldb, row: i, column: start, skip: j - start, output: output)
+                i += 8
+            }
             while i + 4 <= m {
                 block4x1(V.self, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
                          b: b + start, ldb: ldb, row: i, column: start, skip: j - start, output: output)
@@ -149,6 +154,34 @@ enum FixedOrderGemm {
         output.store(c10, row: row + 1, column: column); output.store(c11, row: row + 1, column: column + lanes)
         output.store(c20, row: row + 2, column: column); output.store(c21, row: row + 2, column: column + lanes)
         output.store(c30, row: row + 3, column: column); output.store(c31, row: row + 3, column: column + lanes)
+    }
+
+    @inline(__always)
+    private static func block8x1<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, skip: Int,
+                                          output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint {
+        var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V(), c6 = V(), c7 = V()
+        for p in 0..<k {
+            let y = load(V.self, b + p * ldb)
+            let x = a + p * columnStride
+            c0 = c0.addingProduct(V(repeating: x[0]), y)
+            c1 = c1.addingProduct(V(repeating: x[rowStride]), y)
+            c2 = c2.addingProduct(V(repeating: x[2 * rowStride]), y)
+            c3 = c3.addingProduct(V(repeating: x[3 * rowStride]), y)
+            c4 = c4.addingProduct(V(repeating: x[4 * rowStride]), y)
+            c5 = c5.addingProduct(V(repeating: x[5 * rowStride]), y)
+            c6 = c6.addingProduct(V(repeating: x[6 * rowStride]), y)
+            c7 = c7.addingProduct(V(repeating: x[7 * rowStride]), y)
+        }
+        output.store(c0, row: row, column: column, skip: skip)
+        output.store(c1, row: row + 1, column: column, skip: skip)
+        output.store(c2, row: row + 2, column: column, skip: skip)
+        output.store(c3, row: row + 3, column: column, skip: skip)
+        output.store(c4, row: row + 4, column: column, skip: skip)
+        output.store(c5, row: row + 5, column: column, skip: skip)
+        output.store(c6, row: row + 6, column: column, skip: skip)
+        output.store(c7, row: row + 7, column: column, skip: skip)
     }
 
     @inline(__always)

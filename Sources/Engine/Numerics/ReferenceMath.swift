@@ -68,20 +68,22 @@ public enum ReferenceMath {
     /// sin(π·x). Exact at multiples of 1/2 (0 or ±1); NaN for ±∞ and NaN.
     public static func sinPi(_ x: Double) -> Double {
         guard x.isFinite else { return .nan }
-        let (quadrant, r) = quarterTurns(x)
+        let (quadrant, r) = quarterTurns(abs(x))
         let t = r * Double.pi
+        let value: Double
         switch quadrant {
-        case 0: return sinKernel(t)
-        case 1: return cosKernel(t)
-        case 2: return -sinKernel(t)
-        default: return -cosKernel(t)
+        case 0: value = sinKernel(t)
+        case 1: value = cosKernel(t)
+        case 2: value = -sinKernel(t)
+        default: value = -cosKernel(t)
         }
+        return x < 0 ? -value : value
     }
 
     /// cos(π·x). Exact at multiples of 1/2 (0 or ±1); NaN for ±∞ and NaN.
     public static func cosPi(_ x: Double) -> Double {
         guard x.isFinite else { return .nan }
-        let (quadrant, r) = quarterTurns(x)
+        let (quadrant, r) = quarterTurns(abs(x))
         let t = r * Double.pi
         switch quadrant {
         case 0: return cosKernel(t)
@@ -98,10 +100,10 @@ public enum ReferenceMath {
         Double(sign: .plus, exponent: k, significand: y)
     }
 
-    /// x (in half turns) = q/2 + r with q in 0...3 and |r| ≤ 1/4; every step is exact.
+    /// x ≥ 0 (in half turns) = 2j + q/2 + r with q in 0...3 and |r| ≤ 1/4; every step is
+    /// exact (callers use the symmetries of sin and cos for x < 0).
     private static func quarterTurns(_ x: Double) -> (Int, Double) {
-        var y = x.truncatingRemainder(dividingBy: 2)   // exact, in (−2, 2)
-        if y < 0 { y += 2 }                            // exact, in [0, 2]
+        let y = x.truncatingRemainder(dividingBy: 2)   // exact, in [0, 2)
         let q = (y * 2).rounded(.toNearestOrEven)      // 0...4
         let r = y - q / 2                              // exact
         return (Int(q) % 4, r)
