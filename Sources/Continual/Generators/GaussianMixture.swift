@@ -71,10 +71,34 @@ public struct GaussianMixture: Hashable, Sendable {
     /// The mixture a generator keeps: every parameter rounded to Float32, the precision the
     /// latents it models and the samples it draws are used in, so that storage is honestly
     /// 4 bytes a value (fitting runs in Double; sampling and likelihoods use the kept values).
+    /// A full covariance that rounding leaves not positive definite gets its diagonal raised by
+    /// 10⁻⁶, 10⁻⁵, … of its mean variance (sklearn's reg_covar, in a fixed sequence) until it is.
     public func keptAsFloat32() throws -> GaussianMixture {
         func rounded(_ values: [Double]) -> [Double] { values.map { Double(Float($0)) } }
+        guard covariance == .full else {
+            return try GaussianMixture(covariance: covariance, dimension: dimension, weights: rounded(weights),
+                                       means: rounded(means), covariances: rounded(covariances))
+        }
+        let d = dimension
+        var kept = rounded(covariances)
+        for c in 0..<componentCount {
+            let block = (c * d * d)..<((c + 1) * d * d)
+            var meanVariance = 0.0
+            for j in 0..<d { meanVariance += covariances[c * d * d + j * d + j] / Double(d) }
+            var regularisation = 1e-6
+            while true {
+                var factor = Array(kept[block])
+                if DenseMath.cholesky(&factor, dimension: d) { break }
+                guard regularisation <= 1 else { throw GeneratorError.notPositiveDefinite(component: c) }
+                for j in 0..<d {
+                    let index = c * d * d + j * d + j
+                    kept[index] = Double(Float(covariances[index] + regularisation * meanVariance))
+                }
+                regularisation *= 10
+            }
+        }
         return try GaussianMixture(covariance: covariance, dimension: dimension, weights: rounded(weights),
-                                   means: rounded(means), covariances: rounded(covariances))
+                                   means: rounded(means), covariances: kept)
     }
 
     /// Covariance values per mixture: K·D (diag), K (spherical), K·D² (full).

@@ -17,10 +17,11 @@ struct GeneratorEncoder {
     mutating func append(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func append(_ v: UInt8) { bytes.append(v) }
     mutating func append(_ v: Int32) { append(UInt32(bitPattern: v)) }
-    mutating func append(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+    /// A parameter as Float32, 4 bytes (exact for a kept generator's values).
+    mutating func append(_ v: Double) { append(Float(v).bitPattern) }
     /// Values as Float32, 4 bytes each: exact for a fitted generator, whose parameters are
     /// Float32 values (`GaussianMixture.keptAsFloat32`).
-    mutating func append(_ values: [Double]) { for v in values { append(Float(v).bitPattern) } }
+    mutating func append(_ values: [Double]) { for v in values { append(v) } }
 
     /// Writes the header shared by both label schemes.
     mutating func appendHeader(scheme: GeneratorSpec.LabelScheme, covariance: GeneratorSpec.Covariance, dimension: Int, classes: [Int32]) {

@@ -2,7 +2,7 @@
 ///
 /// - raw images: 1 byte per pixel (the uint8 source; the transform is deterministic) + 1 byte per label;
 /// - latents (real or drawn): 4 bytes per Float32 value + 1 byte per label;
-/// - generators: `LatentGenerator.storageBytes` (parameters as Double);
+/// - generators: `LatentGenerator.storageBytes` (parameters as Float32, 4 bytes each);
 /// - EWC: 2 Float32 values (θ*, F) per parameter per earlier experience.
 public enum StorageCost {
     /// Bytes of `count` raw images of `pixels` pixels each, with labels.

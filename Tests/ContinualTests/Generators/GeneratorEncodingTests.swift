@@ -28,11 +28,11 @@ import Testing
     @Test func storageBytesCountParameters() throws {
         let data = GeneratorTestData.blobs(centres: [[0, 0, 0], [5, 1, 0]], scale: 1, counts: [60, 40], seed: 34)
         let diag = try GeneratorSpec(covariance: .diag, components: .fixed(2)).fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 1))
-        // Per class: 2 weights + 2·3 means + 2·3 variances = 14; plus 2 priors; 8 bytes each.
-        #expect(diag.storageBytes == 8 * (2 * 14 + 2))
+        // Per class: 2 weights + 2·3 means + 2·3 variances = 14; plus 2 priors; 4 bytes each (Float32, as kept).
+        #expect(diag.storageBytes == 4 * (2 * 14 + 2))
         let full = try GeneratorSpec(covariance: .full, components: .fixed(2)).fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 1))
         // Per class: 2 + 6 + 2·6 (lower triangles) = 20.
-        #expect(full.storageBytes == 8 * (2 * 20 + 2))
+        #expect(full.storageBytes == 4 * (2 * 20 + 2))
     }
 
     @Test func corruptOrMismatchedBytesThrow() throws {
@@ -45,5 +45,18 @@ import Testing
         var other = spec
         other.covariance = .spherical
         #expect(throws: GeneratorError.self) { try other.decode(bytes) }
+    }
+}
+
+@Suite struct KeptParameterTests {
+    /// A fitted generator keeps Float32 values only (what it stores and counts at 4 bytes).
+    @Test(arguments: [GeneratorSpec.Covariance.diag, .spherical, .full])
+    func fittedParametersAreFloat32Values(covariance: GeneratorSpec.Covariance) throws {
+        let data = GeneratorTestData.blobs(centres: [[0, 0, 0], [5, 1, 0]], scale: 1, counts: [60, 40], seed: 34)
+        let generator = try GeneratorSpec(covariance: covariance, components: .fixed(2))
+            .fit(latents: data.latents, labels: data.labels, dimension: 3, rng: RandomStream(seed: 1))
+        let mixture = try #require(generator as? ClassConditionalMixture)
+        let values = mixture.priors + mixture.mixtures.flatMap { $0.weights + $0.means + $0.covariances }
+        #expect(values.allSatisfy { Double(Float($0)) == $0 })
     }
 }

@@ -40,7 +40,7 @@ import Testing
             #expect(abs(Double(counts[c]) / 5000 - prior) < 0.025, "class \(c): \(counts[c])")
         }
         let cc = try #require(generator as? ClassConditionalMixture)
-        #expect(cc.priors == [0.5, 0.3, 0.2])
+        #expect(cc.priors == [0.5, 0.3, 0.2].map { Double(Float($0)) }, "priors are kept as Float32 values")
     }
 
     @Test func componentSchemeLabelsByComponent() throws {
