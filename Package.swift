@@ -60,12 +60,12 @@ let package = Package(
         .target(name: "Plot", dependencies: ["CPNG"]),
         // HTML from templates, results.json, check.
         .target(name: "Report", dependencies: [
-            "Pipeline", "Continual", "Engine", "Plot", "CCmark", "CBLAS",
+            "Pipeline", "Continual", "Engine", "Plot", "CCmark",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Engine throughput benchmarks (used by `glr bench`).
-        .target(name: "Benchmarks", dependencies: ["Engine", "Data", "CBLAS"], path: "Benchmarks"),
+        .target(name: "Benchmarks", dependencies: ["Engine", "Data"], path: "Benchmarks"),
         // The command-line tool.
         .executableTarget(name: "glr", dependencies: [
             "Engine", "Data", "Continual", "Pipeline", "Plot", "Report", "Benchmarks",

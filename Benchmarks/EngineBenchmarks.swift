@@ -2,7 +2,6 @@
 // sgemm GFLOPS (1024³ and the CNN's GEMM shapes), fwd+bwd+SGD step of the reference CNN
 // at batch 64 and 256, forward-only throughput, head-only step on 288-d latents.
 
-import CBLAS
 import Engine
 
 /// The engine benchmarks, parameterised by how long to measure.

@@ -1,7 +1,7 @@
 import Data
 import Engine
 
-/// Every parameter of one continual-learning run, with DESIGN.md's parameter names in the
+/// Every parameter of one continual-learning run, with the document's parameter names (docs/ARCHITECTURE.md) in the
 /// coding keys. A plain value: the pipeline builds it from an experiment file, `glr stream`
 /// from flags, and its canonical encoding is part of the run's cache key.
 public struct StreamConfiguration: Codable, Hashable, Sendable {

@@ -1,4 +1,4 @@
-// Named networks. The reference CNN of DESIGN.md (the paper's design at MNIST scale):
+// Named networks. The reference CNN (the paper's design at MNIST scale, README.md):
 //   0 conv 1→16 3×3 pad 1, 1 ReLU, 2 max-pool 2       → 16×14×14
 //   3 conv 16→32 3×3 pad 1, 4 ReLU, 5 max-pool 2      → 32×7×7   (freeze depth conv2: 6)
 //   6 conv 32→32 3×3 pad 1, 7 ReLU, 8 max-pool 2, 9 flatten → 288 (latent; conv3: 10)

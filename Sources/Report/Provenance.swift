@@ -1,4 +1,3 @@
-import CBLAS
 import Engine
 import Foundation
 
@@ -22,12 +21,15 @@ public struct Provenance: Sendable, Equatable {
     public var blasThreads: Int
     /// CPU model name.
     public var cpu: String
+    /// Which arithmetic computed the numbers: glr's machine-independent kernels, or the
+    /// OpenBLAS backend (machine-specific).
+    public var numerics: String
     /// Render date (UTC, ISO 8601), volatile.
     public var date: String
 
     /// Creates a provenance record from its parts (tests use fixed values).
     public init(commit: String, workingTree: String, glrVersion: String, swiftVersion: String, blas: String,
-                blasThreads: Int, cpu: String, date: String) {
+                blasThreads: Int, cpu: String, date: String, numerics: String = Provenance.currentNumerics) {
         self.commit = commit
         self.workingTree = workingTree
         self.glrVersion = glrVersion
@@ -36,6 +38,7 @@ public struct Provenance: Sendable, Equatable {
         self.blasThreads = blasThreads
         self.cpu = cpu
         self.date = date
+        self.numerics = numerics
     }
 
     /// glr's version string.
@@ -65,12 +68,19 @@ public struct Provenance: Sendable, Equatable {
     public static func current(documentPath: String) -> Provenance {
         let directory = URL(fileURLWithPath: documentPath).deletingLastPathComponent().path
         let git = GitInfo(directory: directory.isEmpty ? "." : directory)
-        let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS (configuration unknown)"
+        let config = BLASInfo.config
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return Provenance(commit: git.commit, workingTree: git.workingTree, glrVersion: glrVersion,
                           swiftVersion: swiftCompiler, blas: config.trimmingCharacters(in: .whitespaces),
                           blasThreads: EngineThreading.workers, cpu: cpuModel(), date: formatter.string(from: Date()))
+    }
+
+    /// The engine's numerics in words, for the provenance block.
+    public static var currentNumerics: String {
+        EngineThreading.isReference
+            ? "glr's fixed-order kernels (reference): the same bits on any IEEE-754 machine with FMA"
+            : "OpenBLAS backend (\(BLASInfo.coreName) kernel, \(EngineThreading.mode.rawValue)): machine-specific, checks only under the same kernel"
     }
 
     /// The first `model name` of /proc/cpuinfo, with its core count, or "unknown".

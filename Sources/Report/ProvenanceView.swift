@@ -10,7 +10,7 @@ enum ProvenanceView {
         return [
             "commit": p.commit, "workingTree": p.workingTree, "glrVersion": p.glrVersion,
             "engineVersion": document.engineVersion, "swift": p.swiftVersion, "blas": p.blas,
-            "blasThreads": p.blasThreads, "cpu": p.cpu, "source": document.path, "seed": seed,
+            "blasThreads": p.blasThreads, "cpu": p.cpu, "numerics": p.numerics, "source": document.path, "seed": seed,
             "datasets": document.datasetFingerprints.keys.sorted().map {
                 ["name": $0, "fingerprint": document.datasetFingerprints[$0]!] as [String: Any]
             },

@@ -76,7 +76,7 @@ struct StreamCommand: ParsableCommand {
     }
 }
 
-/// The run parameters shared by `glr stream` and `glr latents` (DESIGN.md's names).
+/// The run parameters shared by `glr stream` and `glr latents` (the document's parameter names).
 struct StreamOptions: ParsableArguments {
     @Option(help: "permuted | rotated | split") var benchmark = "rotated"
     @Option(help: "naive | joint (offline upper bound) | cumulative (retrain on everything seen) | replay | ewc | latent-replay | glr")

@@ -2,7 +2,7 @@ import Continual
 import Data
 import Engine
 
-/// The one schema of experiment-file keys: run parameters (DESIGN.md's names) and the keys
+/// The one schema of experiment-file keys: run parameters (the names README.md lists) and the keys
 /// shared by every cell kind. Each step adds its own keys (see `CellStep.keys`).
 public enum ParameterSchema {
     /// Table columns computed from a run's result.
