@@ -5,6 +5,10 @@
 public enum DocumentError: Error, CustomStringConvertible, Sendable {
     /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// The file is not valid UTF-8; the location and byte offset are those of the first bad sequence.
+    case notUTF8(SourceLocation, byteOffset: Int)
+    /// A NUL or another control character (other than tab and line endings) in the file.
+    case controlCharacter(SourceLocation, scalar: UInt32)
     /// A cell body is not valid YAML.
     case yamlSyntax(SourceLocation, cell: String, problem: String)
     /// A cell body is not a YAML mapping of keys to values.
@@ -46,6 +50,12 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let reason):
             let sentence = reason.hasSuffix(".") ? reason : reason + "."
             return "\(path): error: cannot read the experiment file: \(sentence) Check the path."
+        case .notUTF8(let at, let offset):
+            return "\(at): error: the file is not valid UTF-8 (first bad byte at offset \(offset)); save the file as UTF-8."
+        case .controlCharacter(let at, let scalar):
+            let code = "U+" + String(scalar, radix: 16, uppercase: true).leftPadded(to: 4)
+            let name = scalar == 0 ? "a NUL byte" : "the control character \(code)"
+            return "\(at): error: \(name) is not allowed in an experiment file; delete it (only tab and line endings may appear)."
         case .yamlSyntax(let at, let cell, let problem):
             return "\(at): error: invalid YAML in cell '\(cell)': \(problem). Fix the YAML syntax at this position."
         case .notAMapping(let at, let cell):
@@ -80,4 +90,9 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
             return list.map(\.description).joined(separator: "\n")
         }
     }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

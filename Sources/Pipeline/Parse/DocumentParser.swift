@@ -10,20 +10,20 @@ import Foundation
 public enum DocumentParser {
     /// Reads and splits the file at `path`.
     public static func parse(path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw DocumentError.unreadable(path: path, reason: error.localizedDescription)
         }
-        return try parse(text: text, path: path, kinds: kinds)
+        return try parse(text: SourceText.decode(bytes, path: path), path: path, kinds: kinds)
     }
 
-    /// Splits `text`; `path` is used for the name and for error locations.
-    public static func parse(text: String, path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+    /// Splits `text` (normalised first, see `SourceText`); `path` is used for the name and
+    /// for error locations.
+    public static func parse(text raw: String, path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
+        let text = try SourceText.normalise(raw, path: path)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var name = URL(fileURLWithPath: path).lastPathComponent
         if name.hasSuffix(".md") { name.removeLast(3) }
         var title: String?
