@@ -11,6 +11,9 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     case controlCharacter(SourceLocation, scalar: UInt32)
     /// A cell body is not valid YAML.
     case yamlSyntax(SourceLocation, cell: String, problem: String)
+    /// A cell body (or `--set` value) expands to more YAML nodes than the budget allows
+    /// (nested aliases, "billion laughs").
+    case yamlTooLarge(SourceLocation, cell: String, budget: Int)
     /// A cell body is not a YAML mapping of keys to values.
     case notAMapping(SourceLocation, cell: String)
     /// A key the cell kind does not accept; `suggestion` is the closest accepted key.
@@ -58,6 +61,8 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
             return "\(at): error: \(name) is not allowed in an experiment file; delete it (only tab and line endings may appear)."
         case .yamlSyntax(let at, let cell, let problem):
             return "\(at): error: invalid YAML in cell '\(cell)': \(problem). Fix the YAML syntax at this position."
+        case .yamlTooLarge(let at, let cell, let budget):
+            return "\(at): error: cell '\(cell)' expands to more than \(budget) YAML nodes (nested aliases?); write the values out or use fewer aliases."
         case .notAMapping(let at, let cell):
             return "\(at): error: the body of cell '\(cell)' must be a YAML mapping (`key: value` lines)."
         case .unknownKey(let at, let cell, let key, let suggestion):

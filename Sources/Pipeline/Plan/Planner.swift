@@ -71,7 +71,11 @@ public struct Planner {
                 errors.append(.unknownOverride(key: key, suggestion: EditDistance.suggestion(for: key, among: declared), declared: declared))
                 continue
             }
-            let located = YAMLReader.located(text)
+            guard let located = YAMLReader.located(text) else {
+                errors.append(.badOverride(key: key, value: text, problem: "it expands to more than \(YAMLReader.nodeBudget) YAML nodes",
+                                           expected: schema.type.expected))
+                continue
+            }
             do {
                 result[key] = try schema.type.check(located, key: key, cell: "--set")
             } catch {
