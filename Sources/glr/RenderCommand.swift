@@ -30,9 +30,20 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write one self-contained HTML file.")
     var embed = false
 
+    @Option(name: .customLong("max-runs"), help: "The most runs the document may plan (checked before anything runs).")
+    var maxRuns = PlanLimits.standard.runsPerDocument
+
+    @Option(name: .customLong("max-sweep-runs"), help: "The most runs one sweep may expand to.")
+    var maxSweepRuns = PlanLimits.standard.runsPerSweep
+
+    func validate() throws {
+        guard maxRuns >= 1, maxSweepRuns >= 1 else { throw ValidationError("--max-runs and --max-sweep-runs must be at least 1") }
+    }
+
     func run() throws {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
-        let executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
         do {
             let parsed = try OverrideParser.parse(overrides)
             if dryRun {

@@ -14,6 +14,8 @@ public struct DocumentExecutor {
     public var backend: RunBackend
     /// The cell kinds.
     public var registry: StepRegistry
+    /// Runs per sweep and per document, checked while planning.
+    public var limits: PlanLimits = .standard
 
     /// An executor with an explicit backend (tests inject one).
     public init(cacheDirectory: URL?, progress: ProgressReporter, backend: RunBackend, registry: StepRegistry = .standard) {
@@ -27,7 +29,7 @@ public struct DocumentExecutor {
     public func plan(path: String, overrides: [String: String], datasets: DatasetProvider? = nil) throws -> Plan {
         let provider = datasets ?? DatasetProvider(cacheDirectory: cacheDirectory)
         let document = try DocumentParser.parse(path: path, kinds: registry.kinds)
-        return try Planner(registry: registry).plan(document, overrides: overrides, fingerprint: provider.fingerprint)
+        return try Planner(registry: registry, limits: limits).plan(document, overrides: overrides, fingerprint: provider.fingerprint)
     }
 
     /// Parses, plans and executes `path`; `cells` restricts execution to the named cells

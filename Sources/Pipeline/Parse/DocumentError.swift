@@ -32,6 +32,9 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     case missingKey(SourceLocation, cell: String, key: String, why: String)
     /// The dataset a run names cannot be found or read.
     case dataset(SourceLocation, cell: String, spec: String, problem: String)
+    /// A sweep or the whole document plans more runs than its limit (`runs` is the count
+    /// as text: it may exceed `Int`).
+    case tooManyRuns(SourceLocation, cell: String, runs: String, limit: Int, scope: RunLimitScope)
     /// `--set KEY=VALUE` names a key the document does not declare.
     case unknownOverride(key: String, suggestion: String?, declared: [String])
     /// `--set KEY=VALUE` has a value of the wrong type.
@@ -83,6 +86,15 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
             return "\(at): error: cell '\(cell)' needs the key '\(key)': \(why)."
         case .dataset(let at, let cell, let spec, let problem):
             return "\(at): error: cell '\(cell)' uses dataset '\(spec)': \(problem)"
+        case .tooManyRuns(let at, let cell, let runs, let limit, let scope):
+            switch scope {
+            case .sweep:
+                return "\(at): error: sweep '\(cell)' expands to \(runs) runs, more than the limit of \(limit) per sweep; "
+                    + "vary fewer values, split the sweep, or raise the limit with --max-sweep-runs."
+            case .document:
+                return "\(at): error: cell '\(cell)' adds \(runs) runs, taking the document past the limit of \(limit) runs per document; "
+                    + "remove runs or raise the limit with --max-runs."
+            }
         case .unknownOverride(let key, let suggestion, let declared):
             if let s = suggestion { return "error: --set \(key): the document declares no parameter '\(key)'; did you mean '\(s)'?" }
             let list = declared.isEmpty ? "none (add a `params` cell)" : declared.joined(separator: ", ")
@@ -100,4 +112,12 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
 extension String {
     /// The string with leading zeros up to `width` characters.
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// Which run limit a `DocumentError.tooManyRuns` is about.
+public enum RunLimitScope: Sendable {
+    /// Runs of one sweep.
+    case sweep
+    /// Runs of the whole document.
+    case document
 }

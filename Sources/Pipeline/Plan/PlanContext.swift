@@ -19,12 +19,31 @@ public struct PlanContext {
     public private(set) var fingerprints: [String: String] = [:]
     /// Returns the fingerprint of a dataset spec (may load the dataset).
     let fingerprint: (String) throws -> String
+    /// Runs per sweep and per document.
+    public var limits: PlanLimits
+    /// Runs reserved so far (see `reserveRuns`).
+    public private(set) var runCount = 0
 
     /// Creates a context for `file` with checked overrides and a fingerprint source.
-    public init(file: String, overrides: [String: ParameterValue], fingerprint: @escaping (String) throws -> String) {
+    public init(file: String, overrides: [String: ParameterValue], limits: PlanLimits = .standard,
+                fingerprint: @escaping (String) throws -> String) {
         self.file = file
         self.overrides = overrides
+        self.limits = limits
         self.fingerprint = fingerprint
+    }
+
+    /// Counts `count` more runs (nil: more than `Int` holds) for `cell`, before they are built.
+    /// - Throws: `DocumentError.tooManyRuns` at `location` past the sweep or document limit.
+    public mutating func reserveRuns(_ count: Int?, sweep: Bool, cell: SourceCell, at location: SourceLocation) throws {
+        let shown = count.map { String($0) } ?? "more than \(Int.max)"
+        if sweep, count.map({ $0 > limits.runsPerSweep }) ?? true {
+            throw DocumentError.tooManyRuns(location, cell: cell.info, runs: shown, limit: limits.runsPerSweep, scope: .sweep)
+        }
+        guard let count, count <= limits.runsPerDocument - runCount else {
+            throw DocumentError.tooManyRuns(location, cell: cell.info, runs: shown, limit: limits.runsPerDocument, scope: .document)
+        }
+        runCount += count
     }
 
     /// Sets a parameter from this point on.

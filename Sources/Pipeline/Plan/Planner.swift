@@ -3,16 +3,21 @@
 public struct Planner {
     /// The cell kinds.
     public var registry: StepRegistry
+    /// Runs per sweep and per document.
+    public var limits: PlanLimits
 
     /// Creates a planner over a registry.
-    public init(registry: StepRegistry = .standard) { self.registry = registry }
+    public init(registry: StepRegistry = .standard, limits: PlanLimits = .standard) {
+        self.registry = registry
+        self.limits = limits
+    }
 
     /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint.
     /// - Throws: `DocumentError` (possibly `.multiple`) for every problem found.
     public func plan(_ document: SourceDocument, overrides: [String: String],
                      fingerprint: @escaping (String) throws -> String) throws -> Plan {
         let checkedOverrides = try checkOverrides(document, overrides)
-        var context = PlanContext(file: document.path, overrides: checkedOverrides, fingerprint: fingerprint)
+        var context = PlanContext(file: document.path, overrides: checkedOverrides, limits: limits, fingerprint: fingerprint)
         var cells: [PlannedCell] = []
         var errors: [DocumentError] = []
         var declaredParameters: [ResolvedParameter] = []

@@ -15,6 +15,8 @@ public struct SweepStep: CellStep {
             throw DocumentError.missingKey(SourceLocation(file: context.file, line: cell.line, column: cell.column), cell: cell.info,
                                            key: "vary", why: "a sweep varies parameters, e.g. `vary: {buffer_size: [600, 6000]}`")
         }
+        let varyAt = entries.first { $0.key == "vary" }?.keyLocation ?? SourceLocation(file: context.file, line: cell.line, column: cell.column)
+        try context.reserveRuns(VaryValue.count(vary), sweep: true, cell: cell, at: varyAt)
         let own = checked.filter { $0.key != "vary" }
         var runs: [PlannedRun] = []
         for combination in VaryValue.combinations(vary) {
