@@ -6,9 +6,10 @@ import Foundation
 /// a warm render does not read the data files at all.
 public final class DatasetProvider {
     struct FileStamp: Codable, Equatable { var path: String; var size: Int; var modified: Double }
-    struct Memo: Codable { var files: [FileStamp]; var fingerprint: String }
+    struct Memo: Codable { var files: [FileStamp]; var fingerprint: String; var shape: DatasetShape? }
 
     private var loaded: [String: ImageDataset] = [:]
+    private var shapes: [String: DatasetShape] = [:]
     private let memoURL: URL?
     private var memo: [String: Memo]
     private let load: (String) throws -> ImageDataset
@@ -44,12 +45,36 @@ public final class DatasetProvider {
         return print
     }
 
+    /// The image and class counts of a spec (from its label files, memoised with the
+    /// fingerprint while the files are unchanged); nil when they cannot be read.
+    public func shape(_ spec: String) -> DatasetShape? {
+        if let known = shapes[spec] { return known }
+        let stamps = stamps(spec)
+        if let stamps, let m = memo[spec], m.files == stamps, let known = m.shape {
+            shapes[spec] = known
+            return known
+        }
+        guard let read = try? DatasetShape.read(spec) else { return nil }
+        shapes[spec] = read
+        if let stamps, var m = memo[spec], m.files == stamps {
+            m.shape = read
+            memo[spec] = m
+            save()
+        }
+        return read
+    }
+
     /// Datasets loaded so far, by spec.
     public var loadedSpecs: [String] { Array(loaded.keys) }
 
     private func remember(_ spec: String, _ fingerprint: String) {
-        guard let url = memoURL, let stamps = stamps(spec) else { return }
-        memo[spec] = Memo(files: stamps, fingerprint: fingerprint)
+        guard memoURL != nil, let stamps = stamps(spec) else { return }
+        memo[spec] = Memo(files: stamps, fingerprint: fingerprint, shape: shapes[spec])
+        save()
+    }
+
+    private func save() {
+        guard let url = memoURL else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

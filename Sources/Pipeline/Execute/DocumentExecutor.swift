@@ -29,7 +29,8 @@ public struct DocumentExecutor {
     public func plan(path: String, overrides: [String: String], datasets: DatasetProvider? = nil) throws -> Plan {
         let provider = datasets ?? DatasetProvider(cacheDirectory: cacheDirectory)
         let document = try DocumentParser.parse(path: path, kinds: registry.kinds)
-        return try Planner(registry: registry, limits: limits).plan(document, overrides: overrides, fingerprint: provider.fingerprint)
+        return try Planner(registry: registry, limits: limits).plan(document, overrides: overrides, fingerprint: provider.fingerprint,
+                                                                   shape: provider.shape)
     }
 
     /// Parses, plans and executes `path`; `cells` restricts execution to the named cells

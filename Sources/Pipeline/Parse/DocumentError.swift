@@ -28,6 +28,9 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     case duplicateName(SourceLocation, name: String, firstLine: Int)
     /// A `table` or `plot` cell names a run not defined above it.
     case unknownRun(SourceLocation, cell: String, name: String, suggestion: String?)
+    /// A run's resolved parameters hold a value it could not use (checked at plan time with
+    /// the runner's and strategies' own checks, and against the dataset's size).
+    case runSetting(SourceLocation, cell: String, run: String, key: String, problem: String)
     /// A required key is missing.
     case missingKey(SourceLocation, cell: String, key: String, why: String)
     /// The dataset a run names cannot be found or read.
@@ -82,6 +85,9 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
         case .unknownRun(let at, let cell, let name, let suggestion):
             let fix = suggestion.map { "did you mean '\($0)'?" } ?? "define a `run \(name)` or `sweep \(name)` cell above this one."
             return "\(at): error: cell '\(cell)' reads run '\(name)', which is not defined above it; \(fix)"
+        case .runSetting(let at, let cell, let run, let key, let problem):
+            let sentence = problem.hasSuffix(".") ? problem : problem + "."
+            return "\(at): error: run '\(run)' of cell '\(cell)': bad value for '\(key)': \(sentence)"
         case .missingKey(let at, let cell, let key, let why):
             return "\(at): error: cell '\(cell)' needs the key '\(key)': \(why)."
         case .dataset(let at, let cell, let spec, let problem):

@@ -21,16 +21,20 @@ public struct PlanContext {
     let fingerprint: (String) throws -> String
     /// Runs per sweep and per document.
     public var limits: PlanLimits
+    /// The shape of a dataset spec, when it can be read cheaply (nil: size checks that need
+    /// the dataset are skipped).
+    let shape: (String) -> DatasetShape?
     /// Runs reserved so far (see `reserveRuns`).
     public private(set) var runCount = 0
 
     /// Creates a context for `file` with checked overrides and a fingerprint source.
     public init(file: String, overrides: [String: ParameterValue], limits: PlanLimits = .standard,
-                fingerprint: @escaping (String) throws -> String) {
+                fingerprint: @escaping (String) throws -> String, shape: @escaping (String) -> DatasetShape? = { _ in nil }) {
         self.file = file
         self.overrides = overrides
         self.limits = limits
         self.fingerprint = fingerprint
+        self.shape = shape
     }
 
     /// Counts `count` more runs (nil: more than `Int` holds) for `cell`, before they are built.
@@ -76,14 +80,20 @@ public struct PlanContext {
     }
 
     /// A run with the parameters in force plus `cellEntries` (later entries win), keyed.
+    /// - Throws: `DocumentError.dataset` when the dataset cannot be fingerprinted,
+    ///   `DocumentError.runSetting` (at the key in `located` when the cell sets it, else at
+    ///   the cell) when `RunChecks` finds a value the run could not use.
     public mutating func plannedRun(name: String, cellName: String, cellEntries: [ParameterEntry], varied: [ResolvedParameter],
-                                    cell: SourceCell? = nil) throws -> PlannedRun {
+                                    cell: SourceCell? = nil, located: [LocatedEntry] = []) throws -> PlannedRun {
         var configuration = StreamConfiguration()
         for entry in inForce + cellEntries where ParameterSchema.runKey(entry.key) != nil {
             configuration.set(entry.key, entry.value)
         }
-        configuration = configuration.resultRelevant
         let spec = configuration.dataset
+        if let (key, problem) = RunChecks.problem(configuration, shape: shape(spec)) {
+            throw DocumentError.runSetting(location(of: key, in: located, cell: cell), cell: cell?.info ?? name, run: name, key: key, problem: problem)
+        }
+        configuration = configuration.resultRelevant
         let print: String
         if let known = fingerprints[spec] {
             print = known
@@ -98,6 +108,15 @@ public struct PlanContext {
         }
         return PlannedRun(name: name, cellName: cellName, varied: varied, configuration: configuration,
                           key: CacheKey.run(configuration, datasetFingerprint: print))
+    }
+
+    /// Where `key` is written in a cell body (at the top level or inside `vary`), else the cell.
+    func location(of key: String, in entries: [LocatedEntry], cell: SourceCell?) -> SourceLocation {
+        if let entry = entries.first(where: { $0.key == key }) { return entry.keyLocation }
+        if let vary = entries.first(where: { $0.key == "vary" }), let entry = vary.value.entries.first(where: { $0.key == key }) {
+            return entry.keyLocation
+        }
+        return SourceLocation(file: file, line: cell?.line ?? 1, column: cell?.column ?? 1)
     }
 
     /// Records that `name` stands for `runs`, defined by `cell`.

@@ -12,12 +12,13 @@ public struct Planner {
         self.limits = limits
     }
 
-    /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint.
+    /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint,
+    /// `shape` its image and class counts when known (for the size checks of `RunChecks`).
     /// - Throws: `DocumentError` (possibly `.multiple`) for every problem found.
     public func plan(_ document: SourceDocument, overrides: [String: String],
-                     fingerprint: @escaping (String) throws -> String) throws -> Plan {
+                     fingerprint: @escaping (String) throws -> String, shape: @escaping (String) -> DatasetShape? = { _ in nil }) throws -> Plan {
         let checkedOverrides = try checkOverrides(document, overrides)
-        var context = PlanContext(file: document.path, overrides: checkedOverrides, limits: limits, fingerprint: fingerprint)
+        var context = PlanContext(file: document.path, overrides: checkedOverrides, limits: limits, fingerprint: fingerprint, shape: shape)
         var cells: [PlannedCell] = []
         var errors: [DocumentError] = []
         var declaredParameters: [ResolvedParameter] = []
@@ -83,6 +84,8 @@ public struct Planner {
             }
             do {
                 result[key] = try schema.type.check(located, key: key, cell: "--set")
+            } catch DocumentError.badValue(_, _, _, let problem, _) {
+                errors.append(.badOverride(key: key, value: text, problem: problem, expected: schema.type.expected))
             } catch {
                 errors.append(.badOverride(key: key, value: text, problem: "'\(text)' does not fit the declared type", expected: schema.type.expected))
             }

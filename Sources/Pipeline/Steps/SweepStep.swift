@@ -22,7 +22,8 @@ public struct SweepStep: CellStep {
         for combination in VaryValue.combinations(vary) {
             let label = combination.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             let varied = combination.map { ResolvedParameter(name: $0.key, value: $0.value.description, overridden: false) }
-            let run = try context.plannedRun(name: "\(name)[\(label)]", cellName: name, cellEntries: own + combination, varied: varied, cell: cell)
+            let run = try context.plannedRun(name: "\(name)[\(label)]", cellName: name, cellEntries: own + combination, varied: varied, cell: cell,
+                                              located: entries)
             runs.append(run)
         }
         for run in runs { try context.define(run.name, runs: [run], cell: cell) }
