@@ -51,8 +51,9 @@ struct RenderCommand: ParsableCommand {
                                            store: cacheURL.flatMap { try? DirectoryCacheStore(root: $0) }))
                 return
             }
+            let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(DocumentParser.name(of: file), isDirectory: true)
+            try ReportDestination.check(directory)
             let document = try executor.execute(path: file, overrides: parsed)
-            let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(document.name, isDirectory: true)
             _ = try ReportWriter.write(document, to: directory, embed: embed, templates: nil)
             FileHandle.standardError.write(Data("report: \(directory.path)/\n".utf8))
             let failed = document.failedCells
@@ -64,6 +65,12 @@ struct RenderCommand: ParsableCommand {
         } catch let error as DocumentError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(65)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(73)
+        } catch let error as CacheError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(73)
         }
     }
 }

@@ -5,15 +5,19 @@ import Foundation
 /// and class counts of each split, read from the two label files (small; the image files
 /// are not read: MNIST-scale 28×28 images are assumed for the memory estimate).
 public struct DatasetShape: Codable, Sendable, Equatable {
-    /// Training images per class, by class label.
-    public var trainPerClass: [Int32: Int]
-    /// Test images per class, by class label.
-    public var testPerClass: [Int32: Int]
+    /// The class labels of either split, sorted.
+    public var classes: [Int32]
+    /// Training images of each class, in `classes` order.
+    public var trainCounts: [Int]
+    /// Test images of each class, in `classes` order.
+    public var testCounts: [Int]
 
-    /// Creates a shape from per-class counts.
+    /// Creates a shape from per-class counts (stored sorted by class, so that its encoding
+    /// is canonical).
     public init(trainPerClass: [Int32: Int], testPerClass: [Int32: Int]) {
-        self.trainPerClass = trainPerClass
-        self.testPerClass = testPerClass
+        classes = Set(trainPerClass.keys).union(testPerClass.keys).sorted()
+        trainCounts = classes.map { trainPerClass[$0] ?? 0 }
+        testCounts = classes.map { testPerClass[$0] ?? 0 }
     }
 
     /// Reads the label files of a dataset spec.
@@ -28,21 +32,16 @@ public struct DatasetShape: Codable, Sendable, Equatable {
         return DatasetShape(trainPerClass: try counts(files[1]), testPerClass: try counts(files[3]))
     }
 
-    /// The sorted class labels of the training split.
-    public var classes: [Int32] { trainPerClass.keys.sorted() }
-
     /// Training and test images each experience of `benchmark` has before `train_size` /
     /// `test_size` subsample it: every image for rotated and permuted, a class pair's for
     /// split (the smallest pair among the first `experiences`).
     public func perExperience(_ benchmark: BenchmarkKind, experiences: Int) -> (train: Int, test: Int) {
-        let train = trainPerClass.values.reduce(0, +), test = testPerClass.values.reduce(0, +)
+        let train = trainCounts.reduce(0, +), test = testCounts.reduce(0, +)
         guard benchmark == .split else { return (train, test) }
-        let sorted = classes
         var smallest = (train: train, test: test)
-        for i in 0..<min(experiences, sorted.count / 2) {
-            let pair = [sorted[2 * i], sorted[2 * i + 1]]
-            smallest.train = min(smallest.train, pair.reduce(0) { $0 + (trainPerClass[$1] ?? 0) })
-            smallest.test = min(smallest.test, pair.reduce(0) { $0 + (testPerClass[$1] ?? 0) })
+        for i in 0..<min(experiences, classes.count / 2) {
+            smallest.train = min(smallest.train, trainCounts[2 * i] + trainCounts[2 * i + 1])
+            smallest.test = min(smallest.test, testCounts[2 * i] + testCounts[2 * i + 1])
         }
         return smallest
     }

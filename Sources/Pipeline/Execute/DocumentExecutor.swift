@@ -29,6 +29,7 @@ public struct DocumentExecutor {
     public func plan(path: String, overrides: [String: String], datasets: DatasetProvider? = nil) throws -> Plan {
         let provider = datasets ?? DatasetProvider(cacheDirectory: cacheDirectory)
         let document = try DocumentParser.parse(path: path, kinds: registry.kinds)
+        for warning in document.warnings { progress.log(warning) }
         return try Planner(registry: registry, limits: limits).plan(document, overrides: overrides, fingerprint: provider.fingerprint,
                                                                    shape: provider.shape)
     }

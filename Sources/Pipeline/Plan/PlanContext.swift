@@ -13,6 +13,9 @@ public struct PlanContext {
     public var overrides: [String: ParameterValue]
     /// Run names defined so far: the cell index, its line and the runs the name stands for.
     public private(set) var defined: [String: (cell: Int, line: Int, runs: [PlannedRun])] = [:]
+    /// Names of `run`/`sweep` cells that failed to plan: reading them is not reported again
+    /// (their own error already was).
+    public private(set) var failedNames: Set<String> = []
     /// Names in definition order (for did-you-mean and listings).
     public private(set) var definedOrder: [String] = []
     /// Dataset fingerprints by spec, filled as runs are planned.
@@ -119,6 +122,9 @@ public struct PlanContext {
         return SourceLocation(file: file, line: cell?.line ?? 1, column: cell?.column ?? 1)
     }
 
+    /// Records that the cell defining `name` failed to plan.
+    public mutating func markFailed(_ name: String) { failedNames.insert(name) }
+
     /// Records that `name` stands for `runs`, defined by `cell`.
     public mutating func define(_ name: String, runs: [PlannedRun], cell: SourceCell) throws {
         if let first = defined[name] {
@@ -136,6 +142,7 @@ public struct PlanContext {
         var cells: Set<Int> = []
         for item in items {
             guard case .string(let name) = item.value else { continue }
+            if failedNames.contains(name) || failedNames.contains(String(name.prefix { $0 != "[" })) { continue }
             guard let entry = defined[name] else {
                 throw DocumentError.unknownRun(item.location, cell: cell.info, name: name,
                                                suggestion: EditDistance.suggestion(for: name, among: definedOrder))

@@ -35,6 +35,7 @@ public struct Planner {
                 cells.append(planned)
             } catch let error as DocumentError {
                 errors += error.errors
+                if cell.kind == "run" || cell.kind == "sweep", let name = cell.name { context.markFailed(name) }
             }
         }
         if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
