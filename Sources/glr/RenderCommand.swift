@@ -44,6 +44,9 @@ struct RenderCommand: ParsableCommand {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
         var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
         executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
+        let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        let resume = "The finished runs and the current run's last complete checkpoint are in the cache; re-run the same command to resume: \(command)"
+        Interruption.shared.install(message: resume)
         do {
             let parsed = try OverrideParser.parse(overrides)
             if dryRun {
@@ -54,6 +57,7 @@ struct RenderCommand: ParsableCommand {
             let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(DocumentParser.name(of: file), isDirectory: true)
             try ReportDestination.check(directory)
             let document = try executor.execute(path: file, overrides: parsed)
+            try Interruption.shared.check()  // not published: a re-run renders it from the cache
             _ = try ReportWriter.write(document, to: directory, embed: embed, templates: nil)
             FileHandle.standardError.write(Data("report: \(directory.path)/\n".utf8))
             let failed = document.failedCells
@@ -65,6 +69,9 @@ struct RenderCommand: ParsableCommand {
         } catch let error as DocumentError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(65)
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data("\(error) \(resume)\n".utf8))
+            throw ExitCode(error.exitCode)
         } catch let error as ReportError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(73)

@@ -36,7 +36,8 @@ public struct DocumentExecutor {
 
     /// Parses, plans and executes `path`; `cells` restricts execution to the named cells
     /// (and the cells they read), others are `.skipped`.
-    /// - Throws: `DocumentError` before anything runs; cache I/O errors.
+    /// - Throws: `DocumentError` before anything runs; cache I/O errors; `Interrupted` when
+    ///   SIGINT or SIGTERM arrived (see `Interruption`), at a safe point.
     public func execute(path: String, overrides: [String: String], cells: Set<String>? = nil) throws -> ExecutedDocument {
         let start = Date()
         let lock = try cacheDirectory.map { directory in
@@ -65,9 +66,13 @@ public struct DocumentExecutor {
                 failed[cell.index] = cell.displayName
                 progress.log("[\(position + 1)/\(plan.cells.count)] \(cell.info): skipped, cell '\(failed[blocker]!)' failed")
             } else {
+                try Interruption.shared.check()
                 progress.cell(position + 1, of: plan.cells.count, cell.info)
                 do {
                     output = try registry.step(cell.kind)!.execute(planned, context: context)
+                } catch let error as Interrupted {
+                    progress.finish()
+                    throw error
                 } catch {
                     status = .failed("\(error)")
                     failed[cell.index] = cell.displayName
