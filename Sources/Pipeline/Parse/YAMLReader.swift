@@ -24,8 +24,8 @@ public enum YAMLReader {
             throw DocumentError.yamlSyntax(shift(mark, origin), cell: cell.info, problem: problem)
         }
         guard let node else { return [] }
-        var budget = nodeBudget
-        guard let located = convert(node, origin: origin, budget: &budget) else {
+        var count = nodeBudget, budget = nodeBudget
+        guard fits(node, budget: &count), let located = convert(node, origin: origin, budget: &budget) else {
             throw DocumentError.yamlTooLarge(shift(node.mark, origin), cell: cell.info, budget: nodeBudget)
         }
         if case .null = located.value { return [] }
@@ -53,7 +53,26 @@ public enum YAMLReader {
         let origin = SourceLocation(file: "--set", line: 1, column: 1)
         guard let node = try? Yams.compose(yaml: text) else { return LocatedValue(value: .string(text), location: origin) }
         var budget = nodeBudget
+        guard fits(node, budget: &budget) else { return nil }
+        budget = nodeBudget
         return convert(node, origin: origin, budget: &budget)
+    }
+
+    /// Whether a node expands to at most `budget` nodes, counted without allocating (so an
+    /// alias bomb is refused in microseconds, before `convert` materialises anything).
+    static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .sequence(let sequence): return sequence.allSatisfy { fits($0, budget: &budget) }
+        case .mapping(let mapping):
+            for pair in mapping {
+                budget -= 1
+                guard budget >= 0, fits(pair.value, budget: &budget) else { return false }
+            }
+            return true
+        }
     }
 
     /// The located value of a node, spending one unit of `budget` per node expanded; nil
