@@ -85,6 +85,9 @@ import Testing
         #expect(Self.message(text, overrides: ["momentum": "1"]).contains("error: --set momentum=1: "))
         #expect(Self.message(text, overrides: ["batch_size": "0"]).contains("error: --set batch_size=0: 0 is below 1"))
         #expect(Self.message(text, overrides: ["lr": "0.05"]) == "planned 1 runs")
+        let small = Self.doc("train_size: 100\nbatch_size: 64")
+        #expect(Self.message(small, overrides: ["batch_size": "500"]).contains("500 is larger than the 100 training images of an experience; "
+                                                                             + "a minibatch cannot hold more (the value comes from --set batch_size=500)."))
     }
 
     @Test func everyExperimentStillPlans() throws {

@@ -94,7 +94,9 @@ public struct PlanContext {
         }
         let spec = configuration.dataset
         if let (key, problem) = RunChecks.problem(configuration, shape: shape(spec)) {
-            throw DocumentError.runSetting(location(of: key, in: located, cell: cell), cell: cell?.info ?? name, run: name, key: key, problem: problem)
+            let viaSet = overrides[key] != nil && !cellEntries.contains { $0.key == key } && inForce.contains { $0.key == key && $0.value == overrides[key] }
+            throw DocumentError.runSetting(location(of: key, in: located, cell: cell), cell: cell?.info ?? name, run: name, key: key,
+                                           problem: problem + (viaSet ? " (the value comes from --set \(key)=\(overrides[key]!))" : ""))
         }
         configuration = configuration.resultRelevant
         let print: String
