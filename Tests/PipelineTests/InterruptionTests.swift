@@ -14,7 +14,7 @@ import Testing
         let data = dir.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try writeTinyDataset(in: data)
-        let path = try writeDocument("```params\ndataset: \(data.path)\nexperiences: 3\n```\n\n```run a\nstrategy: naive\n```\n", in: dir)
+        let path = try writeDocument("```params\ndataset: \(data.path)\nmodel: mlp\nexperiences: 3\n```\n\n```run a\nstrategy: naive\n```\n", in: dir)
         let cache = dir.appendingPathComponent("cache", isDirectory: true)
         let backend = SignallingBackend()
         var caught: Interrupted?

@@ -67,6 +67,12 @@ import Testing
         #expect(Self.message(Self.doc("benchmark: split\nexperiences: 2\ntrain_size: 60\nbatch_size: 60"), shape: shape) == "planned 1 runs")
     }
 
+    @Test func referenceCNNNeeds28By28Images() {
+        let shape = DatasetShape(trainPerClass: [0: 30, 1: 30], testPerClass: [0: 5, 1: 5], height: 4, width: 4)
+        #expect(Self.message(Self.doc("seed: 1"), shape: shape).contains("bad value for 'model': the reference CNN takes 28×28 images, the dataset has 4×4"))
+        #expect(Self.message(Self.doc("model: mlp"), shape: shape) == "planned 1 runs")
+    }
+
     @Test func memoryIsEstimatedBeforeAllocating() {
         let shape = DatasetShape(trainPerClass: [0: 600_000, 1: 600_000], testPerClass: [0: 50_000, 1: 50_000])
         let message = Self.message(Self.doc("experiences: 100"), shape: shape)

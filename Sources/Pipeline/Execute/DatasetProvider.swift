@@ -46,7 +46,7 @@ public final class DatasetProvider {
     public func shape(_ spec: String) -> DatasetShape? {
         if let known = shapes[spec] { return known }
         let stamps = stamps(spec)
-        if let stamps, let m = memo[spec], m.files == stamps, let known = m.shape {
+        if let stamps, let m = memo[spec], m.files == stamps, let known = m.shape, known.height != nil {
             shapes[spec] = known
             return known
         }
