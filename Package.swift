@@ -30,6 +30,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "glr", targets: ["glr"]),
+        // libFuzzer target for the document parser and planner (scripts/fuzz-documents).
+        .executable(name: "glr-fuzz-document", targets: ["DocumentFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -71,6 +73,11 @@ let package = Package(
             "Engine", "Data", "Continual", "Pipeline", "Plot", "Report", "Benchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The document fuzz target: a libFuzzer entry with -DFUZZING, else a file replayer.
+        .executableTarget(name: "DocumentFuzz", dependencies: ["DocumentFuzzEntry", "Pipeline", "Continual", "Data", "Engine"],
+                          path: "Fuzz/DocumentFuzz"),
+        // Its libFuzzer entry point in C (empty unless built with -Xcc -DGLR_FUZZING).
+        .target(name: "DocumentFuzzEntry", path: "Fuzz/DocumentFuzzEntry"),
 
         // Every target lists each glr module it imports, not only through another target:
         // SwiftPM recompiles a target when a direct dependency changes, but missed a transitive

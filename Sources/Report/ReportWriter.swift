@@ -19,10 +19,12 @@ public enum ReportWriter {
                   provenance: Provenance.current(documentPath: document.path))
     }
 
-    /// As `write(_:to:embed:templates:)` with a given provenance (tests pass fixed values).
+    /// As `write(_:to:embed:templates:)` with a given provenance (tests pass fixed values)
+    /// and publisher (tests inject write faults). The folder is published whole by
+    /// `ReportPublisher`: a reader sees the old report or the new one, never a mix.
     @discardableResult
     public static func write(_ document: ExecutedDocument, to directory: URL, embed: Bool, templates: URL?,
-                             provenance: Provenance) throws -> ReportSummary {
+                             provenance: Provenance, publisher: ReportPublisher = .standard) throws -> ReportSummary {
         let templateSet = try TemplateSet.load(from: TemplateSet.locate(templates))
         // PNGs drawn by an earlier render into this folder, reused when their inputs are unchanged.
         let cache = FigureManifest.load(from: directory)
@@ -50,59 +52,28 @@ public enum ReportWriter {
         let html = try templateSet.render(ReportPage.context(document, figures: figures, provenance: provenance, embed: embed))
         let results = try ResultsJSON.value(of: document).formatted()
 
-        try createDirectory(directory)
-        try removeStaleFigures(in: directory, keeping: embed ? [] : reused)
+        var files: [(name: String, data: Data)] = []
         var written: [URL] = []
         var kept: [URL] = []
         if !embed {
             for index in figures.keys.sorted() {
                 guard let image = figures[index], image.error == nil else { continue }
-                let url = directory.appendingPathComponent(image.file)
-                if reused.contains(image.file) {
-                    kept.append(url)
-                } else {
-                    try writeAtomically(Data(image.png), to: url)
+                if reused.contains(image.file) { kept.append(directory.appendingPathComponent(image.file)) } else {
+                    files.append((image.file, Data(image.png)))
                 }
-                written.append(url)
+                written.append(directory.appendingPathComponent(image.file))
             }
+            if !manifest.figures.isEmpty { files.append((FigureManifest.fileName, try manifest.encoded())) }
         }
-        let manifestURL = directory.appendingPathComponent(FigureManifest.fileName)
-        if embed || manifest.figures.isEmpty {
-            try? FileManager.default.removeItem(at: manifestURL)
-        } else {
-            try writeAtomically(try manifest.encoded(), to: manifestURL)
-        }
-        let indexURL = directory.appendingPathComponent("index.html")
-        let resultsURL = directory.appendingPathComponent("results.json")
-        try writeAtomically(Data(html.utf8), to: indexURL)
-        try writeAtomically(Data(results.utf8), to: resultsURL)
-        return ReportSummary(index: indexURL, results: resultsURL, figures: written, reusedFigures: kept, problems: problems)
+        files.append(("index.html", Data(html.utf8)))
+        files.append(("results.json", Data(results.utf8)))
+        try publisher.publish(files, reusing: embed ? [] : reused, to: directory)
+        return ReportSummary(index: directory.appendingPathComponent("index.html"), results: directory.appendingPathComponent("results.json"),
+                             figures: written, reusedFigures: kept, problems: problems)
     }
 
     /// The results.json text of a document (what `write` stores).
     public static func resultsJSON(_ document: ExecutedDocument) throws -> String {
         try ResultsJSON.value(of: document).formatted()
-    }
-
-    private static func createDirectory(_ url: URL) throws {
-        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw ReportError.io(path: url.path, message: "cannot create the report directory: \(error.localizedDescription)")
-        }
-    }
-
-    /// Removes `fig-*.png` left by an earlier render (cells may have moved or gone), except
-    /// the reused ones in `keeping`.
-    private static func removeStaleFigures(in directory: URL, keeping: Set<String>) throws {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for file in files where file.hasPrefix("fig-") && file.hasSuffix(".png") && !keeping.contains(file) {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(file))
-        }
-    }
-
-    /// Writes through a temporary file and a rename, so a reader never sees half a file.
-    private static func writeAtomically(_ data: Data, to url: URL) throws {
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw ReportError.io(path: url.path, message: "cannot write: \(error.localizedDescription)")
-        }
     }
 }

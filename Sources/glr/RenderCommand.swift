@@ -30,9 +30,23 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write one self-contained HTML file.")
     var embed = false
 
+    @Option(name: .customLong("max-runs"), help: "The most runs the document may plan (checked before anything runs).")
+    var maxRuns = PlanLimits.standard.runsPerDocument
+
+    @Option(name: .customLong("max-sweep-runs"), help: "The most runs one sweep may expand to.")
+    var maxSweepRuns = PlanLimits.standard.runsPerSweep
+
+    func validate() throws {
+        guard maxRuns >= 1, maxSweepRuns >= 1 else { throw ValidationError("--max-runs and --max-sweep-runs must be at least 1") }
+    }
+
     func run() throws {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
-        let executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
+        let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        let resume = "The finished runs and the current run's last complete checkpoint are in the cache; re-run the same command to resume: \(command)"
+        Interruption.shared.install(message: resume)
         do {
             let parsed = try OverrideParser.parse(overrides)
             if dryRun {
@@ -40,8 +54,10 @@ struct RenderCommand: ParsableCommand {
                                            store: cacheURL.flatMap { try? DirectoryCacheStore(root: $0) }))
                 return
             }
+            let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(DocumentParser.name(of: file), isDirectory: true)
+            try ReportDestination.check(directory)
             let document = try executor.execute(path: file, overrides: parsed)
-            let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(document.name, isDirectory: true)
+            try Interruption.shared.check()  // not published: a re-run renders it from the cache
             _ = try ReportWriter.write(document, to: directory, embed: embed, templates: nil)
             FileHandle.standardError.write(Data("report: \(directory.path)/\n".utf8))
             let failed = document.failedCells
@@ -53,6 +69,15 @@ struct RenderCommand: ParsableCommand {
         } catch let error as DocumentError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(65)
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data("\(error) \(resume)\n".utf8))
+            throw ExitCode(error.exitCode)
+        } catch let error as ReportError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(73)
+        } catch let error as CacheError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(73)
         }
     }
 }

@@ -33,6 +33,7 @@ import Testing
 
             ```params
             dataset: \(data)
+            model: mlp
             experiences: 3
             seed: 11
             buffer_size: 50
@@ -196,7 +197,7 @@ import Testing
         let data = dir.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try writeTinyDataset(in: data)
-        let path = try writeDocument("```params\ndataset: \(data.path)\n```\n\n```run a\nstrategy: naive\n```\n", in: dir)
+        let path = try writeDocument("```params\ndataset: \(data.path)\nmodel: mlp\n```\n\n```run a\nstrategy: naive\n```\n", in: dir)
         let executor = DocumentExecutor(cacheDirectory: dir.appendingPathComponent("cache"), progress: .silent, backend: ScriptedBackend())
         let first = try executor.plan(path: path, overrides: [:])
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("cache/datasets.json").path))

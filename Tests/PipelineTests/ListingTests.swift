@@ -35,6 +35,7 @@ import Testing
         for key in ParameterSchema.runKeys.map(\.name) + ["vary", "runs", "columns", "caption", "kind", "metric", "parameter", "echo"] {
             #expect(text.contains("  \(key) "), "missing \(key)")
         }
-        #expect(text.contains("lr               a number ≥ 0 (default 0.01)"))
+        #expect(text.contains("lr               a number > 0 that a 32-bit float holds (below 3.4e38) (default 0.01)"))
+        #expect(text.contains("momentum         a number in [0, 1) (default 0.9)"))
     }
 }

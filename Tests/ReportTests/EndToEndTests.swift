@@ -60,6 +60,7 @@ import Testing
             ```params
             benchmark: rotated
             dataset: \(data.path)
+            model: mlp
             experiences: 3
             seed: 5
             buffer_size: 100

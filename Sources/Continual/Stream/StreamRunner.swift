@@ -98,7 +98,9 @@ public final class StreamRunner {
         return network
     }
 
-    static func validate(_ c: StreamConfiguration) throws {
+    /// Rejects settings the runner cannot use (epochs, batch size, SGD values), with the fix.
+    /// Public so that planning runs the same check before anything trains.
+    public static func validate(_ c: StreamConfiguration) throws {
         func bad(_ name: String, _ value: Any, _ reason: String) -> StreamError {
             .invalidSetting(name: name, value: "\(value)", reason: reason)
         }

@@ -11,7 +11,7 @@ public enum CacheError: Error, CustomStringConvertible, Sendable {
         case .corrupt(let entry, let reason):
             return "cache entry \(entry) is corrupt (\(reason)); it is removed and recomputed"
         case .io(let path, let reason):
-            return "cache: \(path): \(reason); check permissions and free space, or use --no-cache"
+            return "cache: \(path): \(reason); check permissions and free space, choose another --cache directory, or use --no-cache"
         }
     }
 }

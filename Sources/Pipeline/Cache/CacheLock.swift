@@ -13,7 +13,7 @@ public final class CacheLock {
     /// Takes the lock, blocking while another process holds it; `onWait` is called once
     /// before blocking.
     public init(directory: URL, onWait: () -> Void = {}) throws {
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let problem = WritableDirectory.problem(directory) { throw CacheError.io(path: directory.path, reason: problem) }
         let path = directory.appendingPathComponent("lock").path
         fd = open(path, O_CREAT | O_RDWR, 0o644)
         guard fd >= 0 else { throw CacheError.io(path: path, reason: String(cString: strerror(errno))) }

@@ -2,13 +2,15 @@ import Data
 import Foundation
 
 /// Loads each dataset once per render and knows its fingerprint, memoised in the cache
-/// directory (`datasets.json`, keyed by the files' paths, sizes and modification times) so
-/// a warm render does not read the data files at all.
+/// directory (`datasets.json`, keyed by the files' paths, sizes and modification times, and
+/// checksummed: a memo that fails its SHA-256 is discarded and recomputed) so a warm render
+/// does not read the data files at all.
 public final class DatasetProvider {
     struct FileStamp: Codable, Equatable { var path: String; var size: Int; var modified: Double }
-    struct Memo: Codable { var files: [FileStamp]; var fingerprint: String }
+    struct Memo: Codable { var files: [FileStamp]; var fingerprint: String; var shape: DatasetShape? }
 
     private var loaded: [String: ImageDataset] = [:]
+    private var shapes: [String: DatasetShape] = [:]
     private let memoURL: URL?
     private var memo: [String: Memo]
     private let load: (String) throws -> ImageDataset
@@ -17,12 +19,7 @@ public final class DatasetProvider {
     public init(cacheDirectory: URL?, load: @escaping (String) throws -> ImageDataset = DatasetLoader.load) {
         memoURL = cacheDirectory?.appendingPathComponent("datasets.json")
         self.load = load
-        if let url = memoURL, let data = FileManager.default.contents(atPath: url.path),
-           let decoded = try? JSONDecoder().decode([String: Memo].self, from: data) {
-            memo = decoded
-        } else {
-            memo = [:]
-        }
+        memo = memoURL.flatMap { FileManager.default.contents(atPath: $0.path) }.flatMap(Self.verified) ?? [:]
     }
 
     /// The dataset for a spec, loaded on first use.
@@ -44,16 +41,58 @@ public final class DatasetProvider {
         return print
     }
 
+    /// The image and class counts of a spec (from its label files, memoised with the
+    /// fingerprint while the files are unchanged); nil when they cannot be read.
+    public func shape(_ spec: String) -> DatasetShape? {
+        if let known = shapes[spec] { return known }
+        let stamps = stamps(spec)
+        if let stamps, let m = memo[spec], m.files == stamps, let known = m.shape, known.height != nil {
+            shapes[spec] = known
+            return known
+        }
+        guard let read = try? DatasetShape.read(spec) else { return nil }
+        shapes[spec] = read
+        if let stamps, var m = memo[spec], m.files == stamps {
+            m.shape = read
+            memo[spec] = m
+            save()
+        }
+        return read
+    }
+
     /// Datasets loaded so far, by spec.
     public var loadedSpecs: [String] { Array(loaded.keys) }
 
     private func remember(_ spec: String, _ fingerprint: String) {
-        guard let url = memoURL, let stamps = stamps(spec) else { return }
-        memo[spec] = Memo(files: stamps, fingerprint: fingerprint)
+        guard memoURL != nil, let stamps = stamps(spec) else { return }
+        memo[spec] = Memo(files: stamps, fingerprint: fingerprint, shape: shapes[spec])
+        save()
+    }
+
+    /// The memo file: `{"datasets": {...}, "sha256": HEX}`, the checksum over the canonical
+    /// (sorted-keys) encoding of `datasets`.
+    struct MemoFile: Codable { var datasets: [String: Memo]; var sha256: String }
+
+    private func save() {
+        guard let url = memoURL, let datasets = try? Self.canonical(memo) else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let data = try? encoder.encode(memo) { try? data.write(to: url, options: .atomic) }
+        if let data = try? encoder.encode(MemoFile(datasets: memo, sha256: CacheKey.hex(datasets))) { try? data.write(to: url, options: .atomic) }
+    }
+
+    /// The memo in a file whose checksum matches; nil (discarded, so every fingerprint is
+    /// recomputed and the memo rewritten) for a corrupt, truncated, edited or old-format file.
+    static func verified(_ data: Data) -> [String: Memo]? {
+        guard let file = try? JSONDecoder().decode(MemoFile.self, from: data),
+              let canonical = try? canonical(file.datasets), CacheKey.hex(canonical) == file.sha256 else { return nil }
+        return file.datasets
+    }
+
+    private static func canonical(_ memo: [String: Memo]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(memo)
     }
 
     private func stamps(_ spec: String) -> [FileStamp]? {

@@ -14,6 +14,8 @@ public struct DocumentExecutor {
     public var backend: RunBackend
     /// The cell kinds.
     public var registry: StepRegistry
+    /// Runs per sweep and per document, checked while planning.
+    public var limits: PlanLimits = .standard
 
     /// An executor with an explicit backend (tests inject one).
     public init(cacheDirectory: URL?, progress: ProgressReporter, backend: RunBackend, registry: StepRegistry = .standard) {
@@ -27,12 +29,15 @@ public struct DocumentExecutor {
     public func plan(path: String, overrides: [String: String], datasets: DatasetProvider? = nil) throws -> Plan {
         let provider = datasets ?? DatasetProvider(cacheDirectory: cacheDirectory)
         let document = try DocumentParser.parse(path: path, kinds: registry.kinds)
-        return try Planner(registry: registry).plan(document, overrides: overrides, fingerprint: provider.fingerprint)
+        for warning in document.warnings { progress.log(warning) }
+        return try Planner(registry: registry, limits: limits).plan(document, overrides: overrides, fingerprint: provider.fingerprint,
+                                                                   shape: provider.shape)
     }
 
     /// Parses, plans and executes `path`; `cells` restricts execution to the named cells
     /// (and the cells they read), others are `.skipped`.
-    /// - Throws: `DocumentError` before anything runs; cache I/O errors.
+    /// - Throws: `DocumentError` before anything runs; cache I/O errors; `Interrupted` when
+    ///   SIGINT or SIGTERM arrived (see `Interruption`), at a safe point.
     public func execute(path: String, overrides: [String: String], cells: Set<String>? = nil) throws -> ExecutedDocument {
         let start = Date()
         let lock = try cacheDirectory.map { directory in
@@ -61,9 +66,13 @@ public struct DocumentExecutor {
                 failed[cell.index] = cell.displayName
                 progress.log("[\(position + 1)/\(plan.cells.count)] \(cell.info): skipped, cell '\(failed[blocker]!)' failed")
             } else {
+                try Interruption.shared.check()
                 progress.cell(position + 1, of: plan.cells.count, cell.info)
                 do {
                     output = try registry.step(cell.kind)!.execute(planned, context: context)
+                } catch let error as Interrupted {
+                    progress.finish()
+                    throw error
                 } catch {
                     status = .failed("\(error)")
                     failed[cell.index] = cell.displayName

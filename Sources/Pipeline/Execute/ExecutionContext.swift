@@ -106,7 +106,11 @@ public final class ExecutionContext {
             let e = UInt32(after)
             let header: [UInt8] = [UInt8(e & 0xFF), UInt8(e >> 8 & 0xFF), UInt8(e >> 16 & 0xFF), UInt8(e >> 24 & 0xFF)]
             try store.save(checkpointEntry, header + bytes)
-        }, progress: { [progress] p in progress.stream(p, run: run.name) })
+            try Interruption.shared.check()  // a safe point: this experience's checkpoint is saved
+        }, progress: { [progress] p in
+            Interruption.shared.exitIfRequested()  // a safe point: no cache write is under way
+            progress.stream(p, run: run.name)
+        })
         computedRuns += 1
         if let store {
             let record = RunRecord(name: run.name, document: document, configuration: run.configuration,

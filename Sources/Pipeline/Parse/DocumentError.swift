@@ -5,8 +5,15 @@
 public enum DocumentError: Error, CustomStringConvertible, Sendable {
     /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// The file is not valid UTF-8; the location and byte offset are those of the first bad sequence.
+    case notUTF8(SourceLocation, byteOffset: Int)
+    /// A NUL or another control character (other than tab and line endings) in the file.
+    case controlCharacter(SourceLocation, scalar: UInt32)
     /// A cell body is not valid YAML.
     case yamlSyntax(SourceLocation, cell: String, problem: String)
+    /// A cell body (or `--set` value) expands to more YAML nodes than the budget allows
+    /// (nested aliases, "billion laughs").
+    case yamlTooLarge(SourceLocation, cell: String, budget: Int)
     /// A cell body is not a YAML mapping of keys to values.
     case notAMapping(SourceLocation, cell: String)
     /// A key the cell kind does not accept; `suggestion` is the closest accepted key.
@@ -21,10 +28,16 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
     case duplicateName(SourceLocation, name: String, firstLine: Int)
     /// A `table` or `plot` cell names a run not defined above it.
     case unknownRun(SourceLocation, cell: String, name: String, suggestion: String?)
+    /// A run's resolved parameters hold a value it could not use (checked at plan time with
+    /// the runner's and strategies' own checks, and against the dataset's size).
+    case runSetting(SourceLocation, cell: String, run: String, key: String, problem: String)
     /// A required key is missing.
     case missingKey(SourceLocation, cell: String, key: String, why: String)
     /// The dataset a run names cannot be found or read.
     case dataset(SourceLocation, cell: String, spec: String, problem: String)
+    /// A sweep or the whole document plans more runs than its limit (`runs` is the count
+    /// as text: it may exceed `Int`).
+    case tooManyRuns(SourceLocation, cell: String, runs: String, limit: Int, scope: RunLimitScope)
     /// `--set KEY=VALUE` names a key the document does not declare.
     case unknownOverride(key: String, suggestion: String?, declared: [String])
     /// `--set KEY=VALUE` has a value of the wrong type.
@@ -46,8 +59,16 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let reason):
             let sentence = reason.hasSuffix(".") ? reason : reason + "."
             return "\(path): error: cannot read the experiment file: \(sentence) Check the path."
+        case .notUTF8(let at, let offset):
+            return "\(at): error: the file is not valid UTF-8 (first bad byte at offset \(offset)); save the file as UTF-8."
+        case .controlCharacter(let at, let scalar):
+            let code = "U+" + String(scalar, radix: 16, uppercase: true).leftPadded(to: 4)
+            let name = scalar == 0 ? "a NUL byte" : "the control character \(code)"
+            return "\(at): error: \(name) is not allowed in an experiment file; delete it (only tab and line endings may appear)."
         case .yamlSyntax(let at, let cell, let problem):
             return "\(at): error: invalid YAML in cell '\(cell)': \(problem). Fix the YAML syntax at this position."
+        case .yamlTooLarge(let at, let cell, let budget):
+            return "\(at): error: cell '\(cell)' expands to more than \(budget) YAML nodes (nested aliases?); write the values out or use fewer aliases."
         case .notAMapping(let at, let cell):
             return "\(at): error: the body of cell '\(cell)' must be a YAML mapping (`key: value` lines)."
         case .unknownKey(let at, let cell, let key, let suggestion):
@@ -64,10 +85,22 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
         case .unknownRun(let at, let cell, let name, let suggestion):
             let fix = suggestion.map { "did you mean '\($0)'?" } ?? "define a `run \(name)` or `sweep \(name)` cell above this one."
             return "\(at): error: cell '\(cell)' reads run '\(name)', which is not defined above it; \(fix)"
+        case .runSetting(let at, let cell, let run, let key, let problem):
+            let sentence = problem.hasSuffix(".") ? problem : problem + "."
+            return "\(at): error: run '\(run)' of cell '\(cell)': bad value for '\(key)': \(sentence)"
         case .missingKey(let at, let cell, let key, let why):
             return "\(at): error: cell '\(cell)' needs the key '\(key)': \(why)."
         case .dataset(let at, let cell, let spec, let problem):
             return "\(at): error: cell '\(cell)' uses dataset '\(spec)': \(problem)"
+        case .tooManyRuns(let at, let cell, let runs, let limit, let scope):
+            switch scope {
+            case .sweep:
+                return "\(at): error: sweep '\(cell)' expands to \(runs) runs, more than the limit of \(limit) per sweep; "
+                    + "vary fewer values, split the sweep, or raise the limit with --max-sweep-runs."
+            case .document:
+                return "\(at): error: cell '\(cell)' adds \(runs) runs, taking the document past the limit of \(limit) runs per document; "
+                    + "remove runs or raise the limit with --max-runs."
+            }
         case .unknownOverride(let key, let suggestion, let declared):
             if let s = suggestion { return "error: --set \(key): the document declares no parameter '\(key)'; did you mean '\(s)'?" }
             let list = declared.isEmpty ? "none (add a `params` cell)" : declared.joined(separator: ", ")
@@ -80,4 +113,17 @@ public enum DocumentError: Error, CustomStringConvertible, Sendable {
             return list.map(\.description).joined(separator: "\n")
         }
     }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// Which run limit a `DocumentError.tooManyRuns` is about.
+public enum RunLimitScope: Sendable {
+    /// Runs of one sweep.
+    case sweep
+    /// Runs of the whole document.
+    case document
 }

@@ -10,25 +10,25 @@ import Foundation
 public enum DocumentParser {
     /// Reads and splits the file at `path`.
     public static func parse(path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw DocumentError.unreadable(path: path, reason: error.localizedDescription)
         }
-        return try parse(text: text, path: path, kinds: kinds)
+        return try parse(text: SourceText.decode(bytes, path: path), path: path, kinds: kinds)
     }
 
-    /// Splits `text`; `path` is used for the name and for error locations.
-    public static func parse(text: String, path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
-        var name = URL(fileURLWithPath: path).lastPathComponent
-        if name.hasSuffix(".md") { name.removeLast(3) }
+    /// Splits `text` (normalised first, see `SourceText`); `path` is used for the name and
+    /// for error locations.
+    public static func parse(text raw: String, path: String, kinds: [String] = StepRegistry.standard.kinds) throws -> SourceDocument {
+        let text = try SourceText.normalise(raw, path: path)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let name = self.name(of: path)
         var title: String?
         var blocks: [SourceBlock] = []
         var errors: [DocumentError] = []
+        var warnings: [String] = []
         var proseStart = 1  // next line not yet assigned to a block
         var cellIndex = 0
 
@@ -73,15 +73,36 @@ public enum DocumentParser {
                 blocks.append(.cell(SourceCell(kind: first, name: cellName, info: info, body: code, line: startLine,
                                                column: startColumn, index: cellIndex)))
             } else {
-                if first.count >= 3, let s = EditDistance.suggestion(for: first, among: kinds), EditDistance.between(first, s) <= 1 {
-                    errors.append(.unknownCellKind(location, info: info, suggestion: s))
+                if first.count >= 3, let s = EditDistance.suggestion(for: first, among: kinds) {
+                    let distance = EditDistance.between(first, s)
+                    if distance <= 1 {
+                        errors.append(.unknownCellKind(location, info: info, suggestion: s))
+                    } else if distance == 2, !languageNames.contains(first.lowercased()) {
+                        warnings.append("\(location): warning: the fence '\(info)' is shown verbatim; did you mean the cell kind '\(s)'? "
+                                        + "(If it is code in another language, ignore this.)")
+                    }
                 }
                 blocks.append(.verbatim(info: info, code: code))
             }
         }
         flushProse(upTo: lines.count + 1)
         if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
-        return SourceDocument(path: path, name: name, title: title ?? name, blocks: blocks)
+        return SourceDocument(path: path, name: name, title: title ?? name, blocks: blocks, warnings: warnings)
+    }
+
+    /// Fence languages two edits from a cell kind that are real languages (`rust`, `ruby` and
+    /// `dot` are two edits from `run` and `plot`): no warning for them.
+    ///
+    /// A misspelt kind one edit away (`plt`, `sweeep`) is an error; two
+    /// edits away (`plto`, `lpot`, `rnu`) it is a warning on stderr, not an error, so that a
+    /// verbatim block in a language whose name happens to be two edits from a kind still works.
+    static let languageNames: Set<String> = ["rust", "ruby", "dot", "rst", "ron", "pug", "sass", "pony", "toml"]
+
+    /// The document name of a path: its file name without `.md` (the report's folder name).
+    public static func name(of path: String) -> String {
+        var name = URL(fileURLWithPath: path).lastPathComponent
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        return name
     }
 
     /// The concatenated text and code literals under a node.

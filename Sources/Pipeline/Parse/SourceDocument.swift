@@ -8,13 +8,16 @@ public struct SourceDocument: Sendable {
     public var title: String
     /// Blocks in document order.
     public var blocks: [SourceBlock]
+    /// Located warnings (`file:line:column: warning: …`), e.g. a fence two edits from a kind.
+    public var warnings: [String]
 
     /// Creates a source document.
-    public init(path: String, name: String, title: String, blocks: [SourceBlock]) {
+    public init(path: String, name: String, title: String, blocks: [SourceBlock], warnings: [String] = []) {
         self.path = path
         self.name = name
         self.title = title
         self.blocks = blocks
+        self.warnings = warnings
     }
 
     /// The cells in document order.

@@ -3,16 +3,22 @@
 public struct Planner {
     /// The cell kinds.
     public var registry: StepRegistry
+    /// Runs per sweep and per document.
+    public var limits: PlanLimits
 
     /// Creates a planner over a registry.
-    public init(registry: StepRegistry = .standard) { self.registry = registry }
+    public init(registry: StepRegistry = .standard, limits: PlanLimits = .standard) {
+        self.registry = registry
+        self.limits = limits
+    }
 
-    /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint.
+    /// Plans `document` with raw `--set` overrides; `fingerprint` gives a dataset's fingerprint,
+    /// `shape` its image and class counts when known (for the size checks of `RunChecks`).
     /// - Throws: `DocumentError` (possibly `.multiple`) for every problem found.
     public func plan(_ document: SourceDocument, overrides: [String: String],
-                     fingerprint: @escaping (String) throws -> String) throws -> Plan {
+                     fingerprint: @escaping (String) throws -> String, shape: @escaping (String) -> DatasetShape? = { _ in nil }) throws -> Plan {
         let checkedOverrides = try checkOverrides(document, overrides)
-        var context = PlanContext(file: document.path, overrides: checkedOverrides, fingerprint: fingerprint)
+        var context = PlanContext(file: document.path, overrides: checkedOverrides, limits: limits, fingerprint: fingerprint, shape: shape)
         var cells: [PlannedCell] = []
         var errors: [DocumentError] = []
         var declaredParameters: [ResolvedParameter] = []
@@ -29,6 +35,7 @@ public struct Planner {
                 cells.append(planned)
             } catch let error as DocumentError {
                 errors += error.errors
+                if cell.kind == "run" || cell.kind == "sweep", let name = cell.name { context.markFailed(name) }
             }
         }
         if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
@@ -71,9 +78,15 @@ public struct Planner {
                 errors.append(.unknownOverride(key: key, suggestion: EditDistance.suggestion(for: key, among: declared), declared: declared))
                 continue
             }
-            let located = YAMLReader.located(text)
+            guard let located = YAMLReader.located(text) else {
+                errors.append(.badOverride(key: key, value: text, problem: "it expands to more than \(YAMLReader.nodeBudget) YAML nodes",
+                                           expected: schema.type.expected))
+                continue
+            }
             do {
                 result[key] = try schema.type.check(located, key: key, cell: "--set")
+            } catch DocumentError.badValue(_, _, _, let problem, _) {
+                errors.append(.badOverride(key: key, value: text, problem: problem, expected: schema.type.expected))
             } catch {
                 errors.append(.badOverride(key: key, value: text, problem: "'\(text)' does not fit the declared type", expected: schema.type.expected))
             }

@@ -31,12 +31,16 @@ enum GeneratorValue {
     }
 
     private static func components(_ located: LocatedValue, key: String, cell: String) throws -> ParameterValue {
-        let expected = "a number ≥ 1, `bic`, or a list of candidate numbers for BIC"
+        let top = ParameterSchema.maxComponents
+        let expected = "a number in 1...\(top), `bic`, or a list of candidate numbers for BIC"
+        func fits(_ value: ParameterValue) -> Bool { if case .int(let n) = value { return n >= 1 && n <= top } else { return false } }
         switch located.value {
-        case .int(let n) where n >= 1: return located.value
+        case .int where fits(located.value): return located.value
         case .string("bic"): return located.value
-        case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .int(let n) = $0 { return n >= 1 } else { return false } }):
+        case .list(let items) where !items.isEmpty && items.allSatisfy(fits):
             return located.value
+        case .int(let n) where n > top:
+            throw DocumentError.badValue(located.location, cell: cell, key: key, problem: "\(n) is above the maximum of \(top)", expected: expected)
         default:
             throw DocumentError.badValue(located.location, cell: cell, key: key, problem: "'\(located.value)' is not accepted", expected: expected)
         }

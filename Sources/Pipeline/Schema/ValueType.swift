@@ -1,11 +1,14 @@
 /// The type of a cell key's value, with its check and normalisation.
 public indirect enum ValueType: Sendable {
-    /// An integer ≥ minimum.
-    case integer(minimum: Int)
-    /// An integer ≥ minimum, or `null` / `all` for "no limit".
-    case optionalInteger(minimum: Int)
+    /// An integer in minimum...maximum.
+    case integer(minimum: Int, maximum: Int = .max)
+    /// An integer in minimum...maximum, or `null` / `all` for "no limit".
+    case optionalInteger(minimum: Int, maximum: Int = .max)
     /// A number ≥ minimum (integers accepted).
     case number(minimum: Double)
+    /// A number used as a 32-bit float: finite once converted, inside the interval, and not
+    /// rounded to 0 when it was not 0 (1e-46 is 0 as a Float; 3.5e38 overflows).
+    case float(FloatInterval)
     /// `true` or `false`.
     case boolean
     /// One of these words.
@@ -26,8 +29,9 @@ public indirect enum ValueType: Sendable {
     /// A short human description, used in errors and `glr params --all`.
     public var expected: String {
         switch self {
-        case .integer(let m): return "an integer ≥ \(m)"
-        case .optionalInteger(let m): return "an integer ≥ \(m), or null for all"
+        case .integer(let m, let top): return top == .max ? "an integer ≥ \(m)" : "an integer in \(m)...\(top)"
+        case .optionalInteger(let m, let top): return (top == .max ? "an integer ≥ \(m)" : "an integer in \(m)...\(top)") + ", or null for all"
+        case .float(let interval): return interval.expected
         case .number(let m): return m == -.infinity ? "a number" : "a number ≥ \(m.formatted)"
         case .boolean: return "true or false"
         case .choice(let words): return words.joined(separator: " | ")
@@ -48,21 +52,29 @@ public indirect enum ValueType: Sendable {
             .badValue(at ?? located.location, cell: cell, key: key, problem: problem, expected: expected)
         }
         switch self {
-        case .integer(let minimum):
+        case .integer(let minimum, let maximum):
             guard case .int(let v) = value else { throw bad("'\(value)' is not an integer") }
             guard v >= minimum else { throw bad("\(v) is below \(minimum)") }
+            guard v <= maximum else { throw bad("\(v) is above \(maximum)") }
             return value
-        case .optionalInteger(let minimum):
+        case .optionalInteger(let minimum, let maximum):
             if case .null = value { return .null }
             if case .string("all") = value { return .null }
             guard case .int(let v) = value else { throw bad("'\(value)' is not an integer") }
             guard v >= minimum else { throw bad("\(v) is below \(minimum)") }
+            guard v <= maximum else { throw bad("\(v) is above \(maximum)") }
             return value
         case .number(let minimum):
             var number = value.number
             if number == nil, case .string(let text) = value { number = Double(text) }  // `1e-2`: a string to YAML 1.1
             guard let v = number, v.isFinite else { throw bad("'\(value)' is not a number") }
             guard v >= minimum else { throw bad("\(v) is below \(minimum.formatted)") }
+            return .double(v)
+        case .float(let interval):
+            var number = value.number
+            if number == nil, case .string(let text) = value { number = Double(text) }
+            guard let v = number, v.isFinite else { throw bad("'\(value)' is not a number") }
+            if let problem = interval.problem(v) { throw bad(problem) }
             return .double(v)
         case .boolean:
             guard case .bool = value else { throw bad("'\(value)' is not true or false") }

@@ -24,6 +24,20 @@ enum VaryValue {
         return .map(entries)
     }
 
+    /// How many combinations `vary` has (the product of its list lengths), nil when the
+    /// product overflows `Int`; computed without building them.
+    static func count(_ vary: ParameterValue) -> Int? {
+        guard case .map(let entries) = vary else { return 1 }
+        var total = 1
+        for entry in entries {
+            guard case .list(let values) = entry.value else { continue }
+            let (product, overflow) = total.multipliedReportingOverflow(by: values.count)
+            if overflow { return nil }
+            total = product
+        }
+        return total
+    }
+
     /// Cartesian product in `vary` order, the first key varying slowest.
     static func combinations(_ vary: ParameterValue) -> [[ParameterEntry]] {
         guard case .map(let entries) = vary else { return [[]] }

@@ -8,7 +8,8 @@ public struct RunStep: CellStep {
 
     public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
         let name = try context.requireName(cell)
-        let run = try context.plannedRun(name: name, cellName: name, cellEntries: checked, varied: [], cell: cell)
+        try context.reserveRuns(1, sweep: false, cell: cell, at: SourceLocation(file: context.file, line: cell.line, column: cell.column))
+        let run = try context.plannedRun(name: name, cellName: name, cellEntries: checked, varied: [], cell: cell, located: entries)
         try context.define(name, runs: [run], cell: cell)
         return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), runs: [run], key: run.key)
     }

@@ -15,12 +15,15 @@ public struct SweepStep: CellStep {
             throw DocumentError.missingKey(SourceLocation(file: context.file, line: cell.line, column: cell.column), cell: cell.info,
                                            key: "vary", why: "a sweep varies parameters, e.g. `vary: {buffer_size: [600, 6000]}`")
         }
+        let varyAt = entries.first { $0.key == "vary" }?.keyLocation ?? SourceLocation(file: context.file, line: cell.line, column: cell.column)
+        try context.reserveRuns(VaryValue.count(vary), sweep: true, cell: cell, at: varyAt)
         let own = checked.filter { $0.key != "vary" }
         var runs: [PlannedRun] = []
         for combination in VaryValue.combinations(vary) {
             let label = combination.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             let varied = combination.map { ResolvedParameter(name: $0.key, value: $0.value.description, overridden: false) }
-            let run = try context.plannedRun(name: "\(name)[\(label)]", cellName: name, cellEntries: own + combination, varied: varied, cell: cell)
+            let run = try context.plannedRun(name: "\(name)[\(label)]", cellName: name, cellEntries: own + combination, varied: varied, cell: cell,
+                                              located: entries)
             runs.append(run)
         }
         for run in runs { try context.define(run.name, runs: [run], cell: cell) }

@@ -1,0 +1,1 @@
+// No API: this target only supplies the fuzz build's entry point (see entry.c).
