@@ -98,17 +98,16 @@ enum FixedOrderGemm {
 
     @inline(__always)
     private static func block8x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
-                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, output: Output<V>)
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row outRow: Int, column: Int, output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         let lanes = V.scalarCount
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
         var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
         let a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride
-        for p in 0..<k {
-            let row = b + p * ldb
+        var row = b, offset = 0
+        for _ in 0..<k {
             let b0 = load(V.self, row), b1 = load(V.self, row + lanes)
-            let offset = p * columnStride
             let x0 = V(repeating: a0[offset]), x1 = V(repeating: a1[offset])
             c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
             c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
@@ -121,39 +120,42 @@ enum FixedOrderGemm {
             let x6 = V(repeating: a6[offset]), x7 = V(repeating: a7[offset])
             c60 = c60.addingProduct(x6, b0); c61 = c61.addingProduct(x6, b1)
             c70 = c70.addingProduct(x7, b0); c71 = c71.addingProduct(x7, b1)
+            row += ldb
+            offset &+= columnStride
         }
-        output.store(c00, row: row, column: column); output.store(c01, row: row, column: column + lanes)
-        output.store(c10, row: row + 1, column: column); output.store(c11, row: row + 1, column: column + lanes)
-        output.store(c20, row: row + 2, column: column); output.store(c21, row: row + 2, column: column + lanes)
-        output.store(c30, row: row + 3, column: column); output.store(c31, row: row + 3, column: column + lanes)
-        output.store(c40, row: row + 4, column: column); output.store(c41, row: row + 4, column: column + lanes)
-        output.store(c50, row: row + 5, column: column); output.store(c51, row: row + 5, column: column + lanes)
-        output.store(c60, row: row + 6, column: column); output.store(c61, row: row + 6, column: column + lanes)
-        output.store(c70, row: row + 7, column: column); output.store(c71, row: row + 7, column: column + lanes)
+        output.store(c00, row: outRow, column: column); output.store(c01, row: outRow, column: column + lanes)
+        output.store(c10, row: outRow + 1, column: column); output.store(c11, row: outRow + 1, column: column + lanes)
+        output.store(c20, row: outRow + 2, column: column); output.store(c21, row: outRow + 2, column: column + lanes)
+        output.store(c30, row: outRow + 3, column: column); output.store(c31, row: outRow + 3, column: column + lanes)
+        output.store(c40, row: outRow + 4, column: column); output.store(c41, row: outRow + 4, column: column + lanes)
+        output.store(c50, row: outRow + 5, column: column); output.store(c51, row: outRow + 5, column: column + lanes)
+        output.store(c60, row: outRow + 6, column: column); output.store(c61, row: outRow + 6, column: column + lanes)
+        output.store(c70, row: outRow + 7, column: column); output.store(c71, row: outRow + 7, column: column + lanes)
     }
 
     @inline(__always)
     private static func block4x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
-                                          b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, output: Output<V>)
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, row outRow: Int, column: Int, output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         let lanes = V.scalarCount
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
-        for p in 0..<k {
-            let row = b + p * ldb
+        var row = b, offset = 0
+        for _ in 0..<k {
             let b0 = load(V.self, row), b1 = load(V.self, row + lanes)
-            let offset = p * columnStride
             let x0 = V(repeating: a0[offset]), x1 = V(repeating: a1[offset])
             let x2 = V(repeating: a2[offset]), x3 = V(repeating: a3[offset])
             c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
             c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
             c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
             c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
+            row += ldb
+            offset &+= columnStride
         }
-        output.store(c00, row: row, column: column); output.store(c01, row: row, column: column + lanes)
-        output.store(c10, row: row + 1, column: column); output.store(c11, row: row + 1, column: column + lanes)
-        output.store(c20, row: row + 2, column: column); output.store(c21, row: row + 2, column: column + lanes)
-        output.store(c30, row: row + 3, column: column); output.store(c31, row: row + 3, column: column + lanes)
+        output.store(c00, row: outRow, column: column); output.store(c01, row: outRow, column: column + lanes)
+        output.store(c10, row: outRow + 1, column: column); output.store(c11, row: outRow + 1, column: column + lanes)
+        output.store(c20, row: outRow + 2, column: column); output.store(c21, row: outRow + 2, column: column + lanes)
+        output.store(c30, row: outRow + 3, column: column); output.store(c31, row: outRow + 3, column: column + lanes)
     }
 
     @inline(__always)
@@ -162,9 +164,9 @@ enum FixedOrderGemm {
                                           output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V(), c6 = V(), c7 = V()
-        for p in 0..<k {
-            let y = load(V.self, b + p * ldb)
-            let x = a + p * columnStride
+        var bRow = b, x = a
+        for _ in 0..<k {
+            let y = load(V.self, bRow)
             c0 = c0.addingProduct(V(repeating: x[0]), y)
             c1 = c1.addingProduct(V(repeating: x[rowStride]), y)
             c2 = c2.addingProduct(V(repeating: x[2 * rowStride]), y)
@@ -173,6 +175,8 @@ enum FixedOrderGemm {
             c5 = c5.addingProduct(V(repeating: x[5 * rowStride]), y)
             c6 = c6.addingProduct(V(repeating: x[6 * rowStride]), y)
             c7 = c7.addingProduct(V(repeating: x[7 * rowStride]), y)
+            bRow += ldb
+            x += columnStride
         }
         output.store(c0, row: row, column: column, skip: skip)
         output.store(c1, row: row + 1, column: column, skip: skip)
@@ -191,13 +195,15 @@ enum FixedOrderGemm {
     where V.Scalar: BinaryFloatingPoint {
         var c0 = V(), c1 = V(), c2 = V(), c3 = V()
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
-        for p in 0..<k {
-            let y = load(V.self, b + p * ldb)
-            let offset = p * columnStride
+        var bRow = b, offset = 0
+        for _ in 0..<k {
+            let y = load(V.self, bRow)
             c0 = c0.addingProduct(V(repeating: a0[offset]), y)
             c1 = c1.addingProduct(V(repeating: a1[offset]), y)
             c2 = c2.addingProduct(V(repeating: a2[offset]), y)
             c3 = c3.addingProduct(V(repeating: a3[offset]), y)
+            bRow += ldb
+            offset &+= columnStride
         }
         output.store(c0, row: row, column: column, skip: skip)
         output.store(c1, row: row + 1, column: column, skip: skip)
@@ -210,10 +216,13 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int) -> (V, V)
     where V.Scalar: BinaryFloatingPoint {
         var c0 = V(), c1 = V()
-        for p in 0..<k {
-            let x = V(repeating: a[p * columnStride])
-            c0 = c0.addingProduct(x, load(V.self, b + p * ldb))
-            c1 = c1.addingProduct(x, load(V.self, b + p * ldb + V.scalarCount))
+        var bRow = b, x = a
+        for _ in 0..<k {
+            let broadcast = V(repeating: x[0])
+            c0 = c0.addingProduct(broadcast, load(V.self, bRow))
+            c1 = c1.addingProduct(broadcast, load(V.self, bRow + V.scalarCount))
+            bRow += ldb
+            x += columnStride
         }
         return (c0, c1)
     }
@@ -223,8 +232,11 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int) -> V
     where V.Scalar: BinaryFloatingPoint {
         var c0 = V()
-        for p in 0..<k {
-            c0 = c0.addingProduct(V(repeating: a[p * columnStride]), load(V.self, b + p * ldb))
+        var bRow = b, x = a
+        for _ in 0..<k {
+            c0 = c0.addingProduct(V(repeating: x[0]), load(V.self, bRow))
+            bRow += ldb
+            x += columnStride
         }
         return c0
     }
