@@ -76,20 +76,7 @@ public enum EngineThreading {
     static func parallel(_ count: Int, _ body: (Int) -> Void) {
         if count == 1 && mode != .splitBatch { body(0); return }
         BLASThreadGuard.enter()
-        if count == 1 || workers == 1 {
-            for i in 0..<count { body(i) }
-        } else if workers >= count {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        } else {
-            let next = TaskCounter()
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let i = next.claim()
-                    if i >= count { break }
-                    body(i)
-                }
-            }
-        }
+        runClaimed(count, threads: workers, body)
         BLASThreadGuard.leave()
     }
 
@@ -101,18 +88,26 @@ public enum EngineThreading {
     public static func forEachTask(_ count: Int, workers: Int = EngineThreading.workers, _ body: (Int) -> Void) {
         guard count > 0 else { return }
         BLASThreadGuard.enter()
-        defer { BLASThreadGuard.leave() }
-        let threads = max(1, min(workers, count))
+        runClaimed(count, threads: workers, body)
+        BLASThreadGuard.leave()
+    }
+
+    /// Runs `body(i)` for i in 0..<count on up to `threads` threads, each taking the next
+    /// unclaimed index (in turn on the calling thread when `threads` or `count` is 1).
+    private static func runClaimed(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        let threads = max(1, min(threads, count))
         if threads == 1 {
             for i in 0..<count { body(i) }
-            return
-        }
-        let next = TaskCounter()
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while true {
-                let i = next.claim()
-                if i >= count { break }
-                body(i)
+        } else if threads == count {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        } else {
+            let next = TaskCounter()
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let i = next.claim()
+                    if i >= count { break }
+                    body(i)
+                }
             }
         }
     }

@@ -29,8 +29,14 @@ enum FixedOrderGemm {
             var bRows = b, bStride = ldb
             if transB {
                 let packed = workspace.buffer(V.Scalar.self, count: k * n, slot: 0)
-                for p in 0..<k {
-                    for j in 0..<n { packed[p * n + j] = b[j * ldb + p] }
+                // Rows of the stored B are read in order (its columns are far apart in memory).
+                for j in 0..<n {
+                    var source = b + j * ldb, target = packed + j
+                    for _ in 0..<k {
+                        target.pointee = source.pointee
+                        source += 1
+                        target += n
+                    }
                 }
                 bRows = UnsafePointer(packed)
                 bStride = n
