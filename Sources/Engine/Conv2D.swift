@@ -1,12 +1,17 @@
 // 2-D convolution by im2col + sgemm, batched over chunks of samples.
 // Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
-// Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk.
-// Forward per chunk:  cols (K×S·P) = im2col(x); per sample n of the chunk
-//                     y_n (F×P) = Wmat (F×K) · cols[:, n·P ..< (n+1)·P] + b  (written in place, NCHW).
-// Backward per chunk: dWᵀ += Σ_n cols_n · dy_nᵀ (then dW += dWᵀᵀ);  db += Σ dy;
-//                     dcols_n = Wmatᵀ · dy_n;  dx = col2im(dcols).
-// Per-sample GEMMs read and write NCHW directly (no transposes); with the default column
-// bound a chunk of conv2/conv3 is one sample, whose columns stay in L2.
+// Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk, L = S·P.
+// Forward per chunk:  cols (K×L) = im2col(x);  Y (F×L) = Wmat (F×K) · cols  (one GEMM);
+//                     y_n (F×P, NCHW) = Y[:, n·P ..< (n+1)·P] + b  (scatter with the bias).
+// Backward per chunk: cols as the forward made them (kept on a training pass, else im2col
+//                     again from the kept input);
+//                     dWᵀ += cols_n · dy_nᵀ for each sample n in turn (then dW += dWᵀᵀ);
+//                     db += Σ dy;  dY (F×L) = gather(dy);  dcols = Wmatᵀ · dY (one GEMM);
+//                     dx = col2im(dcols).
+// One GEMM per chunk computes every output with the same sequence of operations as one GEMM
+// per sample (each output's sum runs over K or F in order; see FixedOrderGemm), so chunking
+// changes speed, never bits. The weight gradient stays one GEMM per sample: its sums run
+// over P, and a sample's sum is rounded before it is added to the batch's.
 
 /// A 2-D convolution layer (cross-correlation, like PyTorch's `Conv2d`).
 ///
@@ -22,19 +27,26 @@ public final class Conv2D: Layer, EngineLayer {
     /// When false, `backward` skips dInput (returns zeros): set for a network's first layer.
     public var computesInputGradient = true
 
-    /// Upper bound on the im2col workspace in floats; the batch is processed in chunks
-    /// of samples whose columns fit (cache-friendly, bounded memory).
-    /// Default for `maxColumnFloats` of new layers (128 KiB measured fastest: one conv2
-    /// sample's columns, kept in L2).
-    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 15
+    /// Upper bound on one chunk's im2col columns in floats; the batch is processed in chunks
+    /// of samples whose columns fit (one GEMM per chunk, its operands in L2).
+    /// Default for `maxColumnFloats` of new layers (256 KiB measured fastest with one GEMM
+    /// per chunk: two conv2 samples, four conv3 samples; `glr bench --profile --column-floats`).
+    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 16
     /// This layer's bound (initialised from `defaultMaxColumnFloats`).
     public var maxColumnFloats = Conv2D.defaultMaxColumnFloats
+    /// When true, `forward` keeps the columns of the whole batch for `backward` (which then
+    /// skips im2col) instead of a copy of the input. `Sequential` sets it on a training pass
+    /// and clears it for inference, whose larger batches would not need them.
+    public var keepsColumnsForBackward = false
 
     private var inputShape: [Int] = []
     private var inputCache: [Float] = []
     private var output: [Float] = []
     private var dInput: [Float] = []
     private var columns: [Float] = []
+    private var columnsKept = false
+    private var dColumns: [Float] = []
+    private var chunkRows: [Float] = []
     private var dWeightT: [Float] = []
     private var dInputIsZero = false
 
@@ -72,6 +84,8 @@ public final class Conv2D: Layer, EngineLayer {
 
     func makeReplica() -> EngineLayer { Conv2D(copying: self) }
 
+    func prepareForward(training: Bool) { keepsColumnsForBackward = training }
+
     func sampleOutputShape(_ input: [Int]) -> [Int] {
         let g = geometry(height: input[1], width: input[2])
         return [outChannels, g.outH, g.outW]
@@ -94,34 +108,34 @@ public final class Conv2D: Layer, EngineLayer {
         let g = geometry(height: input.shape[2], width: input.shape[3])
         precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
         inputShape = input.shape
-        copyExactly(input.data, into: &inputCache)
+        columnsKept = keepsColumnsForBackward
+        if !columnsKept { copyExactly(input.data, into: &inputCache) }
         let P = g.outH * g.outW, K = g.rows, F = outChannels
         let chunk = chunkSize(g, batch: n)
         resizeExactly(&output, n * F * P)
-        reserveAtLeast(&columns, K * chunk * P)
+        reserveAtLeast(&columns, K * (columnsKept ? n : chunk) * P)
+        reserveAtLeast(&chunkRows, F * chunk * P)
         let inPerSample = inChannels * g.height * g.width
-        inputCache.withUnsafeBufferPointer { x in
+        let keep = columnsKept
+        input.data.withUnsafeBufferPointer { x in
             weight.value.withUnsafeBufferPointer { w in
                 bias.value.withUnsafeBufferPointer { b in
                     columns.withUnsafeMutableBufferPointer { cols in
-                        output.withUnsafeMutableBufferPointer { y in
-                            var start = 0
-                            while start < n {
-                                let s = min(chunk, n - start)
-                                let L = s * P
-                                im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
-                                for j in 0..<s {
-                                    let yj = y.baseAddress! + (start + j) * F * P
-                                    sgemm(transA: false, transB: false, m: F, n: P, k: K, alpha: 1,
-                                          a: w.baseAddress!, lda: K, b: cols.baseAddress! + j * P, ldb: L,
-                                          beta: 0, c: yj, ldc: P)
-                                    for f in 0..<F {
-                                        let row = yj + f * P
-                                        let bf = b[f]
-                                        for q in 0..<P { row[q] += bf }
-                                    }
+                        chunkRows.withUnsafeMutableBufferPointer { rows in
+                            output.withUnsafeMutableBufferPointer { y in
+                                var start = 0
+                                while start < n {
+                                    let s = min(chunk, n - start)
+                                    let L = s * P
+                                    let chunkColumns = cols.baseAddress! + (keep ? K * start * P : 0)
+                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
+                                    sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
+                                          a: w.baseAddress!, lda: K, b: chunkColumns, ldb: L,
+                                          beta: 0, c: rows.baseAddress!, ldc: L)
+                                    scatterAddingBias(rows.baseAddress!, samples: s, filters: F, plane: P, bias: b.baseAddress!,
+                                                      into: y.baseAddress! + start * F * P)
+                                    start += s
                                 }
-                                start += s
                             }
                         }
                     }
@@ -141,7 +155,11 @@ public final class Conv2D: Layer, EngineLayer {
                      "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
         let chunk = chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
-        reserveAtLeast(&columns, K * chunk * P)
+        let kept = columnsKept
+        if !kept { reserveAtLeast(&columns, K * chunk * P) }
+        if computesInputGradient { reserveAtLeast(&chunkRows, F * chunk * P) }
+        // dcols go to a scratch chunk when the kept columns must stay (col2im overwrites them).
+        if kept && computesInputGradient { reserveAtLeast(&dColumns, K * chunk * P) }
         resizeExactly(&dWeightT, K * F)
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
@@ -154,37 +172,39 @@ public final class Conv2D: Layer, EngineLayer {
                     weight.grad.withUnsafeMutableBufferPointer { dw in
                         bias.grad.withUnsafeMutableBufferPointer { db in
                             columns.withUnsafeMutableBufferPointer { cols in
+                              dColumns.withUnsafeMutableBufferPointer { dcolsScratch in
+                              chunkRows.withUnsafeMutableBufferPointer { rows in
                               dWeightT.withUnsafeMutableBufferPointer { dwt in
                                 dInput.withUnsafeMutableBufferPointer { dx in
                                     if clearInput { dx.update(repeating: 0) }
                                     dwt.update(repeating: 0)
-                                    for f in 0..<F {
-                                        var sum: Float = 0
-                                        for j in 0..<n {
-                                            let row = dy.baseAddress! + (j * F + f) * P
-                                            for q in 0..<P { sum += row[q] }
-                                        }
-                                        db[f] += sum
-                                    }
+                                    addPlaneSums(dy.baseAddress!, samples: n, filters: F, plane: P, into: db.baseAddress!)
                                     var start = 0
                                     while start < n {
                                         let s = min(chunk, n - start)
                                         let L = s * P
-                                        im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                                        let chunkColumns: UnsafeMutablePointer<Float>
+                                        if kept {
+                                            chunkColumns = cols.baseAddress! + K * start * P
+                                        } else {
+                                            chunkColumns = cols.baseAddress!
+                                            im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
+                                        }
                                         // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
                                         // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
                                         for j in 0..<s {
                                             sgemm(transA: false, transB: true, m: K, n: F, k: P, alpha: 1,
-                                                  a: cols.baseAddress! + j * P, lda: L, b: dy.baseAddress! + (start + j) * F * P, ldb: P,
+                                                  a: chunkColumns + j * P, lda: L, b: dy.baseAddress! + (start + j) * F * P, ldb: P,
                                                   beta: 1, c: dwt.baseAddress!, ldc: F)
                                         }
                                         if wantInput {
-                                            for j in 0..<s {
-                                                sgemm(transA: true, transB: false, m: K, n: P, k: F, alpha: 1,
-                                                      a: w.baseAddress!, lda: K, b: dy.baseAddress! + (start + j) * F * P, ldb: P,
-                                                      beta: 0, c: cols.baseAddress! + j * P, ldc: L)
-                                            }
-                                            col2im(cols.baseAddress!, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
+                                            let dcols = kept ? dcolsScratch.baseAddress! : chunkColumns
+                                            gather(dy.baseAddress! + start * F * P, samples: s, filters: F, plane: P,
+                                                   into: rows.baseAddress!)
+                                            sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
+                                                  a: w.baseAddress!, lda: K, b: rows.baseAddress!, ldb: L,
+                                                  beta: 0, c: dcols, ldc: L)
+                                            col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
                                         }
                                         start += s
                                     }
@@ -193,6 +213,8 @@ public final class Conv2D: Layer, EngineLayer {
                                     }
                                 }
                               }
+                              }
+                              }
                             }
                         }
                     }
@@ -200,5 +222,60 @@ public final class Conv2D: Layer, EngineLayer {
             }
         }
         return Tensor(shape: inputShape, data: dInput)
+    }
+}
+
+/// Writes a chunk's F×(S·P) GEMM output to S samples' F×P planes (NCHW), adding each
+/// filter's bias: y[n][f][q] = rows[f][n·P + q] + bias[f].
+private func scatterAddingBias(_ rows: UnsafePointer<Float>, samples: Int, filters: Int, plane: Int,
+                               bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+    let L = samples * plane
+    for n in 0..<samples {
+        for f in 0..<filters {
+            let source = rows + f * L + n * plane, target = y + (n * filters + f) * plane
+            let bf = bias[f]
+            for q in 0..<plane { target[q] = source[q] + bf }
+        }
+    }
+}
+
+/// The inverse layout change: S samples' F×P planes (NCHW) into one F×(S·P) matrix.
+private func gather(_ y: UnsafePointer<Float>, samples: Int, filters: Int, plane: Int,
+                    into rows: UnsafeMutablePointer<Float>) {
+    let L = samples * plane
+    for n in 0..<samples {
+        for f in 0..<filters {
+            (rows + f * L + n * plane).update(from: y + (n * filters + f) * plane, count: plane)
+        }
+    }
+}
+
+/// The bias gradient: bias[f] += Σ_n Σ_q dy[n][f][q], each filter's sum one chain in that
+/// order (n, then q) from 0. Eight filters' chains run interleaved: a single chain waits on
+/// each addition's latency, eight keep the adders busy, and no chain's order changes.
+private func addPlaneSums(_ dy: UnsafePointer<Float>, samples: Int, filters: Int, plane: Int,
+                          into bias: UnsafeMutablePointer<Float>) {
+    let group = 8
+    var f = 0
+    while f + group <= filters {
+        var sums = SIMD8<Float>()
+        for n in 0..<samples {
+            let rows = dy + (n * filters + f) * plane
+            for q in 0..<plane {
+                sums += SIMD8(rows[q], rows[plane + q], rows[2 * plane + q], rows[3 * plane + q],
+                              rows[4 * plane + q], rows[5 * plane + q], rows[6 * plane + q], rows[7 * plane + q])
+            }
+        }
+        for lane in 0..<group { bias[f + lane] += sums[lane] }
+        f += group
+    }
+    while f < filters {
+        var sum: Float = 0
+        for n in 0..<samples {
+            let row = dy + (n * filters + f) * plane
+            for q in 0..<plane { sum += row[q] }
+        }
+        bias[f] += sum
+        f += 1
     }
 }

@@ -22,4 +22,12 @@ protocol EngineLayer: Layer {
     func makeReplica() -> EngineLayer
     /// When false, `backward` skips the input gradient (first layer of a network).
     var computesInputGradient: Bool { get set }
+    /// Told before each forward pass whether a backward pass on the batch may follow.
+    func prepareForward(training: Bool)
+}
+
+extension EngineLayer {
+    /// Called by `Sequential` before each forward pass: `training` is true when a backward
+    /// pass on the same batch may follow. Layers that keep more for it (Conv2D) override this.
+    func prepareForward(training: Bool) {}
 }

@@ -183,7 +183,7 @@ public final class Sequential {
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
             EngineThreading.parallel(1) { _ in
-                for layer in layers[from...] { t = layer.forward(t) }
+                for layer in layers[from...] { t = Sequential.forward(layer, t, training: true) }
             }
             pending = Pass(from: from, bounds: [0, n], outputShape: t.shape)
             return t
@@ -199,13 +199,19 @@ public final class Sequential {
                     let rows = b[i + 1] - b[i]
                     w.load(xBase + b[i] * inRow, count: rows * inRow)
                     var t = Tensor(shape: [rows] + sample, data: w.input)
-                    for layer in w.layers[from...] { t = layer.forward(t) }
+                    for layer in w.layers[from...] { t = Sequential.forward(layer, t, training: true) }
                     t.data.withUnsafeBufferPointer { (oBase + b[i] * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
                 }
             }
         }
         pending = Pass(from: from, bounds: b, outputShape: [n] + outSample)
         return Tensor(shape: [n] + outSample, data: out)
+    }
+
+    /// One layer's forward, told first whether a backward pass may follow.
+    private static func forward(_ layer: Layer, _ input: Tensor, training: Bool) -> Tensor {
+        (layer as? EngineLayer)?.prepareForward(training: training)
+        return layer.forward(input)
     }
 
     private func runBackward(_ dOut: Tensor, stop requested: Int) {
@@ -264,7 +270,7 @@ public final class Sequential {
         guard let outSample = outputSampleShape(sample, from: from, to: to) else {
             var t = x
             EngineThreading.parallel(1) { _ in
-                for layer in layers[from..<to] { t = layer.forward(t) }
+                for layer in layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
             }
             return t
         }
@@ -283,7 +289,7 @@ public final class Sequential {
                         let rows = min(chunk, b[i + 1] - start)
                         w.load(xBase + start * inRow, count: rows * inRow)
                         var t = Tensor(shape: [rows] + sample, data: w.input)
-                        for layer in w.layers[from..<to] { t = layer.forward(t) }
+                        for layer in w.layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
                         t.data.withUnsafeBufferPointer { (oBase + start * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
                         start += rows
                     }

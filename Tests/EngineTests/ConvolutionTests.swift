@@ -41,15 +41,48 @@ import TestSupport
         expectClose(conv.bias.grad, rdb, absolute: terms * 2e-7 + 1e-6, relative: 1e-5, "dBias")
     }
 
-    @Test func chunkedColumnsGiveSameResult() {
-        // Forcing one sample per im2col chunk must not change the result (beyond rounding).
+    @Test func chunkingChangesNoBits() {
+        // One GEMM per chunk computes every output in the same order as one per sample, so
+        // the chunk size (one sample, a few, the whole batch) must not change a single bit.
         var rng = RandomStream(seed: 4)
-        let conv = Conv2D(inChannels: 4, outChannels: 8, kernelSize: 3, padding: 1, rng: &rng)
+        let conv = Conv2D(inChannels: 4, outChannels: 11, kernelSize: 3, padding: 1, rng: &rng)
         let x = Tensor(shape: [5, 4, 10, 10], data: Fixtures.uniform(2000, "chunk"))
-        let whole = conv.forward(x).data
-        conv.maxColumnFloats = 1
-        let chunked = conv.forward(x).data
-        expectClose(chunked, whole, absolute: 1e-6)
+        let dy = Tensor(shape: [5, 11, 10, 10], data: Fixtures.uniform(5500, "chunk dy"))
+        // Kept columns (a training pass) or columns made again from the input: no bit changes.
+        var results: [[[Float]]] = []
+        for keep in [false, true] {
+            for bound in [1 << 20, 2 * 36 * 100, 1] {
+                conv.maxColumnFloats = bound
+                conv.keepsColumnsForBackward = keep
+                conv.weight.zeroGrad()
+                conv.bias.zeroGrad()
+                let y = conv.forward(x).data
+                let dx = conv.backward(dy).data
+                results.append([y, dx, conv.weight.grad, conv.bias.grad])
+            }
+        }
+        for result in results.dropFirst() { #expect(result == results[0]) }
+    }
+
+    @Test func biasGradientIsOneOrderedSumPerFilter() {
+        // db[f] = Σ_n Σ_q dy[n][f][q] as one chain in that order (11 filters: a group of
+        // eight interleaved chains and three single ones).
+        var rng = RandomStream(seed: 5)
+        let (n, f, plane) = (3, 11, 36)
+        let conv = Conv2D(inChannels: 2, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
+        _ = conv.forward(Tensor(shape: [n, 2, 6, 6], data: Fixtures.uniform(n * 72, "bias x")))
+        let dy = Fixtures.uniform(n * f * plane, "bias dy").map { $0 * 1000 }
+        conv.bias.zeroGrad()
+        _ = conv.backward(Tensor(shape: [n, f, 6, 6], data: dy))
+        var expected = [Float](repeating: 0, count: f)
+        for filter in 0..<f {
+            var sum: Float = 0
+            for sample in 0..<n {
+                for q in 0..<plane { sum += dy[(sample * f + filter) * plane + q] }
+            }
+            expected[filter] = sum
+        }
+        #expect(conv.bias.grad == expected)
     }
 
     @Test func gradientsAccumulateAcrossBackwardCalls() {
