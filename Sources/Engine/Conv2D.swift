@@ -38,6 +38,9 @@ public final class Conv2D: Layer, EngineLayer {
     /// skips im2col) instead of a copy of the input. `Sequential` sets it on a training pass
     /// and clears it for inference, whose larger batches would not need them.
     public var keepsColumnsForBackward = false
+    /// Set by `Sequential` for inference: `forward` keeps nothing for a backward pass.
+    private var forwardOnly = false
+    private var backwardReady = false
 
     private var inputShape: [Int] = []
     private var inputCache: [Float] = []
@@ -84,7 +87,10 @@ public final class Conv2D: Layer, EngineLayer {
 
     func makeReplica() -> EngineLayer { Conv2D(copying: self) }
 
-    func prepareForward(training: Bool) { keepsColumnsForBackward = training }
+    func prepareForward(training: Bool) {
+        keepsColumnsForBackward = training
+        forwardOnly = !training
+    }
 
     func sampleOutputShape(_ input: [Int]) -> [Int] {
         let g = geometry(height: input[1], width: input[2])
@@ -108,8 +114,9 @@ public final class Conv2D: Layer, EngineLayer {
         let g = geometry(height: input.shape[2], width: input.shape[3])
         precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
         inputShape = input.shape
-        columnsKept = keepsColumnsForBackward
-        if !columnsKept { copyExactly(input.data, into: &inputCache) }
+        columnsKept = keepsColumnsForBackward && !forwardOnly
+        backwardReady = !forwardOnly
+        if backwardReady && !columnsKept { copyExactly(input.data, into: &inputCache) }
         let P = g.outH * g.outW, K = g.rows, F = outChannels
         let chunk = chunkSize(g, batch: n)
         resizeExactly(&output, n * F * P)
@@ -147,7 +154,8 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// dOutput N×F×Ho×Wo → dInput N×C×H×W; accumulates weight and bias gradients.
     public func backward(_ dOutput: Tensor) -> Tensor {
-        precondition(!inputShape.isEmpty, "Conv2D.backward called before forward: run forward on the batch first")
+        precondition(!inputShape.isEmpty && backwardReady,
+                     "Conv2D.backward called before a training forward: run forward on the batch first")
         let n = inputShape[0]
         let g = geometry(height: inputShape[2], width: inputShape[3])
         let P = g.outH * g.outW, K = g.rows, F = outChannels
