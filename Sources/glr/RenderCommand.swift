@@ -27,6 +27,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the plan (runs, keys, cached or not) and run nothing.")
     var dryRun = false
 
+    @Option(name: .shortAndLong, help: "Units computed at once, in worker processes (default: cores/2; each keeps two cores busy).")
+    var jobs: Int = UnitWorkers.defaultJobs
+
+    @Flag(name: .customLong("from-cache"), help: "Compute nothing: assemble the report from cache hits (after glr submit); a missing unit fails its cell and names the command that computes it.")
+    var fromCache = false
+
     @Flag(help: "Write one self-contained HTML file.")
     var embed = false
 
@@ -38,12 +44,18 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard maxRuns >= 1, maxSweepRuns >= 1 else { throw ValidationError("--max-runs and --max-sweep-runs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("-j/--jobs must be at least 1, got \(jobs)") }
+        guard !(fromCache && noCache) else { throw ValidationError("--from-cache reads the cache: drop --no-cache") }
     }
 
     func run() throws {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
         var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
         executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
+        if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
+        if fromCache {
+            executor.fromCache = { [file, cache, overrides] unit in Executable.runCommand(file: file, unit: unit.index, cache: cache, overrides: overrides) }
+        }
         let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
         let resume = "The finished runs and the current run's last complete checkpoint are in the cache; re-run the same command to resume: \(command)"
         Interruption.shared.install(message: resume)
