@@ -17,7 +17,7 @@ import Testing
         process.arguments = [glr.path]
         process.currentDirectoryURL = root
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("glr-slurm-test-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle

@@ -79,7 +79,10 @@ public final class EntryLock {
         var told = false
         while true {
             switch try attempt(key: key, root: root) {
-            case .acquired(let lock): return lock
+            case .acquired(let lock):
+                guard told && satisfied() else { return lock }
+                lock.release()  // the holder finished and released before this poll saw its entry
+                return nil
             case .held(let holder):
                 if satisfied() { return nil }
                 if !told { onWait(holder); told = true }
