@@ -55,24 +55,34 @@ import Testing
     }
 
     /// Starts glr with `arguments` in `dir`, stderr to a file.
-    static func start(_ glr: URL, _ arguments: [String], in dir: URL) throws -> (process: Process, stderr: URL) {
+    static func start(_ glr: URL, _ arguments: [String], in dir: URL, path: String? = nil,
+                      stdout: URL? = nil) throws -> (process: Process, stderr: URL) {
         let process = Process()
         process.executableURL = glr
         process.arguments = arguments
         process.currentDirectoryURL = dir
+        if let path { process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 } }
         let errFile = dir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
         _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errFile)
-        process.standardOutput = FileHandle.nullDevice
+        if let stdout {
+            _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: stdout)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         try process.run()
         return (process, errFile)
     }
 
-    /// Runs glr to the end: exit status and stderr.
-    static func run(_ glr: URL, _ arguments: [String], in dir: URL) throws -> (code: Int32, stderr: String) {
-        let (process, errFile) = try start(glr, arguments, in: dir)
+    /// Runs glr to the end: exit status, stderr and stdout.
+    @discardableResult
+    static func run(_ glr: URL, _ arguments: [String], in dir: URL, path: String? = nil) throws -> (code: Int32, stderr: String, stdout: String) {
+        let out = dir.appendingPathComponent("stdout-\(UUID().uuidString).txt")
+        let (process, errFile) = try start(glr, arguments, in: dir, path: path, stdout: out)
         process.waitUntilExit()
-        return (process.terminationStatus, (try? String(contentsOf: errFile, encoding: .utf8)) ?? "")
+        return (process.terminationStatus, (try? String(contentsOf: errFile, encoding: .utf8)) ?? "",
+                (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
     /// results.json without what legitimately differs between renders (timings, cache
@@ -170,5 +180,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: locks.appendingPathComponent(lockFile).path), "the lock was taken over and released")
         let idempotent = try Self.run(glr, ["run", "sweep.md", "--unit", unit, "--cache", "cache"], in: dir)
         #expect(idempotent.code == 0 && idempotent.stderr.contains("already in the cache"), "\(idempotent.stderr)")
+    }
+
+    @Test func submitWithoutSbatchSaysHowToInstallAndDryRunPrintsTheScripts() throws {
+        guard let glr = Self.available else { return }
+        let dir = try temporaryDirectory("glr-submit")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.sweep.write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
+        let refused = try Self.run(glr, ["submit", "sweep.md", "--slurm", "--cache", "shared"], in: dir, path: "/nonexistent")
+        #expect(refused.code == 69, "\(refused.stderr)")
+        #expect(refused.stderr.contains("sbatch is not on PATH") && refused.stderr.contains("apt-get install slurm-client"), "\(refused.stderr)")
+        let dry = try Self.run(glr, ["submit", "sweep.md", "--slurm", "--cache", "shared", "--dry-run", "--max-parallel", "3"], in: dir, path: "/nonexistent")
+        #expect(dry.code == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("#SBATCH --array=0%3") && dry.stdout.contains("#SBATCH --array=1-5%3"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("--unit \"$SLURM_ARRAY_TASK_ID\""))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports/sweep.slurm").path), "a dry run writes nothing")
+    }
+
+    @Test func sampledCheckRecomputesChosenRunsAndFailsOnADifference() throws {
+        guard let glr = Self.available else { return }
+        let dir = try temporaryDirectory("glr-sample")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.sweep.write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
+        let rendered = try Self.run(glr, ["render", "sweep.md", "--cache", "cache", "--out", "out"], in: dir)
+        #expect(rendered.code == 0, "\(rendered.stderr)")
+        let check = ["check", "sweep.md", "--report", "out/sweep", "--sample", "2", "--seed", "3"]
+        let passed = try Self.run(glr, check, in: dir)
+        #expect(passed.code == 0, "\(passed.stdout)\n\(passed.stderr)")
+        #expect(passed.stdout.contains("sample (seed 3): 2 of 5 runs"), "\(passed.stdout)")
+        #expect(passed.stdout.contains("a full check recomputes 5 runs: about"), "\(passed.stdout)")
+        let again = try Self.run(glr, check, in: dir)
+        let chosen = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.contains("PASS") } }
+        #expect(chosen(again.stdout) == chosen(passed.stdout), "the same seed chooses the same runs")
+        // One changed digit in every run's final accuracy: the sampled runs must notice.
+        let results = dir.appendingPathComponent("out/sweep/results.json")
+        var text = try String(contentsOf: results, encoding: .utf8)
+        let regex = try NSRegularExpression(pattern: "(\"final_average_accuracy\" ?: ?0\\.)(\\d)")
+        let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed()
+        #expect(matches.count >= 5)
+        for match in matches {
+            let digit = Range(match.range(at: 2), in: text)!
+            text.replaceSubrange(digit, with: text[digit] == "9" ? "8" : "9")
+        }
+        try text.write(to: results, atomically: true, encoding: .utf8)
+        let failed = try Self.run(glr, check, in: dir)
+        #expect(failed.code == 1, "\(failed.stdout)\n\(failed.stderr)")
+        #expect(failed.stdout.contains("final_average_accuracy"), "\(failed.stdout)")
     }
 }
