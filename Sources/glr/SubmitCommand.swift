@@ -79,7 +79,9 @@ struct SubmitCommand: ParsableCommand {
             throw ExitCode(65)
         }
         let store = FileManager.default.fileExists(atPath: cacheURL.path) ? try? DirectoryCacheStore(root: cacheURL) : nil
-        let missing = graph.units.filter { store?.exists($0.entry) != true }
+        // Missing runs, and the missing shared starts they depend on.
+        let missingRuns = graph.runs.filter { store?.exists($0.entry) != true }
+        let missing = graph.closure(missingRuns.map(\.index)).filter { store?.exists($0.entry) != true }
         let name = DocumentParser.name(of: file)
         let folder = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent("\(name).slurm", isDirectory: true).standardizedFileURL
         let assemble = "glr render \(file) --cache \(cacheURL.path) --from-cache" + overrides.map { " --set \($0)" }.joined()

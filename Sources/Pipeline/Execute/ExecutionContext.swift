@@ -115,7 +115,9 @@ public final class ExecutionContext {
                                     satisfied: { store.exists(RunRecord.resultEntry(run.key)) })
         defer { claim.release() }
         if let hit = cached(run) { return hit }  // computed between the first look and the claim
-        if let start = units?.sharedStart(ofRun: run.key) { try ensureSharedStart(start) }
+        if let start = units?.sharedStart(ofRun: run.key), !store.exists(RunRecord.checkpointEntry(run.key)) {
+            try ensureSharedStart(start)  // a run that resumes is past experience 0
+        }
         return try compute(run)
     }
 
