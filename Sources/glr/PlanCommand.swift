@@ -39,9 +39,8 @@ struct PlanCommand: ParsableCommand {
             }
             let graph = UnitGraph(plan: plan)
             print(json ? try UnitListing.json(graph, store: store) : UnitListing.text(graph, store: store))
-        } catch let error as DocumentError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
+        } catch {
+            throw CommandFailure.exitCode(for: error) ?? error
         }
     }
 }

@@ -78,18 +78,8 @@ struct RenderCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("error: failed cells: \(names); the report marks them\n".utf8))
                 throw ExitCode.failure
             }
-        } catch let error as DocumentError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        } catch let error as Interrupted {
-            FileHandle.standardError.write(Data("\(error) \(resume)\n".utf8))
-            throw ExitCode(error.exitCode)
-        } catch let error as ReportError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(73)
-        } catch let error as CacheError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(73)
+        } catch {
+            throw CommandFailure.exitCode(for: error, resume: resume) ?? error
         }
     }
 }

@@ -32,20 +32,9 @@ struct RunUnitCommand: ParsableCommand {
             let (unit, cached) = try UnitRunner(executor: executor).compute(path: file, overrides: try OverrideParser.parse(overrides),
                                                                            unit: self.unit)
             print("unit \(unit.index) \(unit.key) \(cached ? "cached" : "computed")")
-        } catch let error as DocumentError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        } catch let error as Interrupted {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(error.exitCode)
-        } catch let error as CacheError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(73)
-        } catch let error as UnitError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(64)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            if let code = CommandFailure.exitCode(for: error, resume: "Run the same command again to resume.") { throw code }
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))  // the unit failed (`UnitFailure`): no result was stored
             throw ExitCode.failure
         }
     }

@@ -74,9 +74,8 @@ struct SubmitCommand: ParsableCommand {
         do {
             parsed = try OverrideParser.parse(overrides)
             graph = UnitGraph(plan: try DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError()).plan(path: file, overrides: parsed))
-        } catch let error as DocumentError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
+        } catch {
+            throw CommandFailure.exitCode(for: error) ?? error
         }
         let store = FileManager.default.fileExists(atPath: cacheURL.path) ? try? DirectoryCacheStore(root: cacheURL) : nil
         // Missing runs, and the missing shared starts they depend on.
