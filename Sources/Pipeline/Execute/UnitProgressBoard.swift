@@ -35,6 +35,15 @@ final class UnitProgressBoard: @unchecked Sendable {
         }
     }
 
+    /// A line of the parent's own (an error), above the running units' lines.
+    func log(_ line: String) {
+        mutex.lock(); defer { mutex.unlock() }
+        guard progress.mode == .terminal else { progress.log(line); return }
+        erase()
+        progress.log(line)
+        redraw()
+    }
+
     func close() {
         mutex.lock(); defer { mutex.unlock() }
         if progress.mode == .terminal { erase() }

@@ -43,7 +43,7 @@ public struct UnitWorkers: Sendable {
                     done.insert(index)
                 } else {
                     failed[index] = UnitError.workerFailed(unit: unit.label, status: worker.status, lastLines: worker.lastLines)
-                    progress.log("error: \(failed[index]!)")
+                    board.log("error: \(failed[index]!)")
                 }
             }
             // Units whose dependency failed fail too.
