@@ -58,8 +58,11 @@ import Testing
         try store.save("busy.checkpoint", [1])
         try store.save("idle.result", [2])
         let claim = try store.claim("busy", onWait: { _ in }, satisfied: { false })
+        let writing = store.entries.appendingPathComponent(".tmp-busy.result-1-2")
+        try Data([1]).write(to: writing)
         #expect(try CacheMaintenance.clear(store) == 1)
         #expect(try store.names() == ["busy.checkpoint"])
+        #expect(FileManager.default.fileExists(atPath: writing.path), "a write under way is left alone")
         claim.release()
     }
 

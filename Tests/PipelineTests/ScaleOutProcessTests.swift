@@ -209,7 +209,8 @@ import Testing
         #expect(passed.code == 0, "\(passed.stdout)\n\(passed.stderr)")
         #expect(passed.stdout.contains("sample (seed 3): 2 of 5 runs"), "\(passed.stdout)")
         #expect(passed.stdout.contains("a full check recomputes 5 runs: about"), "\(passed.stdout)")
-        let again = try Self.run(glr, check, in: dir)
+        let again = try Self.run(glr, check + ["-j", "2"], in: dir)  // worker processes, same verdict
+        #expect(again.code == 0 && again.stderr.contains("worker processes"), "\(again.stdout)\n\(again.stderr)")
         let chosen = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.contains("PASS") } }
         #expect(chosen(again.stdout) == chosen(passed.stdout), "the same seed chooses the same runs")
         // One changed digit in every run's final accuracy: the sampled runs must notice.

@@ -34,8 +34,9 @@ public enum CacheMaintenance {
         let busy = store.lockedKeys()
         let names = try store.names().filter { !busy.contains(key(of: $0)) }
         for name in names { try store.purge(name) }
-        // Temporary files of writes interrupted by a crash.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? [] where name.hasPrefix(".tmp-") {
+        // Temporary files of writes interrupted by a crash (not those of keys being computed).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? []
+        where name.hasPrefix(".tmp-") && !busy.contains(key(of: String(name.dropFirst(5)))) {
             try store.purge(name)
         }
         return names.count
