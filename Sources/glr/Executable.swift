@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Where this glr executable is (absolute), for worker processes and scheduler scripts.
 enum Executable {
@@ -19,7 +20,8 @@ enum Executable {
     }
 
     /// `glr run FILE --unit I --cache DIR [--set …]`: the command that recomputes a unit.
-    static func runCommand(file: String, unit: Int, cache: String, overrides: [String]) -> String {
-        (["glr", "run", file, "--unit", "\(unit)", "--cache", cache] + overrides.flatMap { ["--set", $0] }).joined(separator: " ")
+    static func runCommand(file: String, unit: Int, cache: String, overrides: [String], limits: PlanLimits) -> String {
+        (["glr", "run", file, "--unit", "\(unit)", "--cache", cache] + overrides.flatMap { ["--set", $0] } + limits.commandLineArguments)
+            .joined(separator: " ")
     }
 }

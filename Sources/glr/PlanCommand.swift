@@ -21,6 +21,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Cache directory (to tell what is cached).")
     var cache: String = ".glr-cache"
 
+    @OptionGroup var sizes: PlanLimitOptions
+
     @Flag(help: "List units of work instead of cells.")
     var units = false
 
@@ -29,7 +31,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let cacheURL = URL(fileURLWithPath: cache, isDirectory: true)
-        let executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+        executor.limits = sizes.limits
         let store = FileManager.default.fileExists(atPath: cacheURL.path) ? try? DirectoryCacheStore(root: cacheURL) : nil
         do {
             let plan = try executor.plan(path: file, overrides: try OverrideParser.parse(overrides))

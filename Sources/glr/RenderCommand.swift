@@ -36,14 +36,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write one self-contained HTML file.")
     var embed = false
 
-    @Option(name: .customLong("max-runs"), help: "The most runs the document may plan (checked before anything runs).")
-    var maxRuns = PlanLimits.standard.runsPerDocument
-
-    @Option(name: .customLong("max-sweep-runs"), help: "The most runs one sweep may expand to.")
-    var maxSweepRuns = PlanLimits.standard.runsPerSweep
+    @OptionGroup var sizes: PlanLimitOptions
 
     func validate() throws {
-        guard maxRuns >= 1, maxSweepRuns >= 1 else { throw ValidationError("--max-runs and --max-sweep-runs must be at least 1") }
         guard jobs >= 1 else { throw ValidationError("-j/--jobs must be at least 1, got \(jobs)") }
         guard !(fromCache && noCache) else { throw ValidationError("--from-cache reads the cache: drop --no-cache") }
     }
@@ -51,10 +46,13 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
         var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
-        executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
+        executor.limits = sizes.limits
         if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
         if fromCache {
-            executor.fromCache = { [file, cache, overrides] unit in Executable.runCommand(file: file, unit: unit.index, cache: cache, overrides: overrides) }
+            let limits = sizes.limits
+            executor.fromCache = { [file, cache, overrides] unit in
+                Executable.runCommand(file: file, unit: unit.index, cache: cache, overrides: overrides, limits: limits)
+            }
         }
         let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
         let resume = "The finished runs and the current run's last complete checkpoint are in the cache; re-run the same command to resume: \(command)"

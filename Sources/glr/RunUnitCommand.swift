@@ -25,8 +25,11 @@ struct RunUnitCommand: ParsableCommand {
     @Option(help: "Cache directory.")
     var cache: String = ".glr-cache"
 
+    @OptionGroup var sizes: PlanLimitOptions
+
     func run() throws {
-        let executor = DocumentExecutor(cacheDirectory: URL(fileURLWithPath: cache, isDirectory: true), progress: .standardError())
+        var executor = DocumentExecutor(cacheDirectory: URL(fileURLWithPath: cache, isDirectory: true), progress: .standardError())
+        executor.limits = sizes.limits
         Interruption.shared.install(message: "The unit's last complete checkpoint is in the cache; run the same command again to resume.")
         do {
             let (unit, cached) = try UnitRunner(executor: executor).compute(path: file, overrides: try OverrideParser.parse(overrides),

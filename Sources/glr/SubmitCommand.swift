@@ -27,6 +27,8 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "The shared cache directory (on a filesystem every node sees).")
     var cache: String = ".glr-cache"
 
+    @OptionGroup var sizes: PlanLimitOptions
+
     @Option(help: "Reports directory; the scripts and task logs go to OUT/NAME.slurm/.")
     var out: String = "reports"
 
@@ -73,7 +75,9 @@ struct SubmitCommand: ParsableCommand {
         let graph: UnitGraph
         do {
             parsed = try OverrideParser.parse(overrides)
-            graph = UnitGraph(plan: try DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError()).plan(path: file, overrides: parsed))
+            var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
+            executor.limits = sizes.limits
+            graph = UnitGraph(plan: try executor.plan(path: file, overrides: parsed))
         } catch {
             throw CommandFailure.exitCode(for: error) ?? error
         }
@@ -84,12 +88,13 @@ struct SubmitCommand: ParsableCommand {
         let name = DocumentParser.name(of: file)
         let folder = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent("\(name).slurm", isDirectory: true).standardizedFileURL
         let assemble = "glr render \(file) --cache \(cacheURL.path) --from-cache" + overrides.map { " --set \($0)" }.joined()
+            + sizes.limits.commandLineArguments.map { " " + $0 }.joined()
         guard !missing.isEmpty else {
             print("every unit of \(file) is in \(cacheURL.path); assemble the report with:\n  \(assemble)")
             return
         }
         let command = SlurmArrayScript.Command(glr: Executable.url.path, document: file, cache: cacheURL.path, overrides: parsed,
-                                               workingDirectory: FileManager.default.currentDirectoryPath)
+                                               limits: sizes.limits, workingDirectory: FileManager.default.currentDirectoryPath)
         let options = SlurmArrayScript.Options(partition: partition, time: time, cpusPerTask: cpusPerTask, maxParallel: maxParallel)
         let logs = folder.appendingPathComponent("logs").path
         let starts = missing.filter { $0.kind == .sharedStart }.map(\.index)

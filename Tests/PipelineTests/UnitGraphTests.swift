@@ -121,13 +121,14 @@ import Testing
     @Test func slurmScriptRunsTheTaskUnitOnTheSharedCache() {
         #expect(SlurmArrayScript.arraySpec([5, 1, 2, 3, 7, 8]) == "1-3,5,7-8")
         let command = SlurmArrayScript.Command(glr: "/opt/glr/bin/glr", document: "experiments/x y.md", cache: "/shared/cache",
-                                               overrides: ["seed": "7"], workingDirectory: "/home/me/glr")
+                                               overrides: ["seed": "7"], limits: PlanLimits(runsPerSweep: 1_000, runsPerDocument: 20_000),
+                                               workingDirectory: "/home/me/glr")
         let script = SlurmArrayScript(jobName: "glr-x-runs", units: [1, 2, 3], logDirectory: "/home/me/glr/reports/x.slurm/logs", command: command,
                                       options: .init(partition: "cpu", time: "1:00:00", cpusPerTask: 2, maxParallel: 16))
         let text = script.text
         #expect(text.hasPrefix("#!/bin/bash\n"))
         #expect(text.contains("#SBATCH --array=1-3%16\n"))
         #expect(text.contains("#SBATCH --partition=cpu\n") && text.contains("#SBATCH --time=1:00:00\n") && text.contains("#SBATCH --cpus-per-task=2\n"))
-        #expect(text.contains("exec /opt/glr/bin/glr run 'experiments/x y.md' --unit \"$SLURM_ARRAY_TASK_ID\" --cache /shared/cache --set seed=7\n"))
+        #expect(text.contains("exec /opt/glr/bin/glr run 'experiments/x y.md' --unit \"$SLURM_ARRAY_TASK_ID\" --cache /shared/cache --set seed=7 --max-runs 20000\n"))
     }
 }

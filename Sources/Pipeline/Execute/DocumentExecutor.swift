@@ -60,7 +60,8 @@ public struct DocumentExecutor {
         if let workers, let store, fromCache == nil {
             let wanted = Set(plan.cells.filter { selected.contains($0.source.index) }.flatMap { $0.runs.map(\.key) })
             let chosen = units.closure(units.units.filter { $0.kind == .run && wanted.contains($0.key) }.map(\.index))
-            for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, store: store, progress: progress) { context.recordFailure(key: key, error) }
+            for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, limits: limits, store: store,
+                                                                progress: progress) { context.recordFailure(key: key, error) }
         }
 
         var executed: [Int: ExecutedCell] = [:]

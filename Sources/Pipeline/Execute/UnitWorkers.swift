@@ -24,8 +24,8 @@ public struct UnitWorkers: Sendable {
     /// Computes the units of `units` missing from `store`, in dependency order.
     /// - Returns: the errors of run units that failed (by run key); units depending on a
     ///   failed unit fail with it, naming it.
-    public func compute(_ units: [RunUnit], document: String, overrides: [String: String], store: DirectoryCacheStore,
-                        progress: ProgressReporter) throws -> [String: Error] {
+    public func compute(_ units: [RunUnit], document: String, overrides: [String: String], limits: PlanLimits = .standard,
+                        store: DirectoryCacheStore, progress: ProgressReporter) throws -> [String: Error] {
         var pending = units.filter { !store.exists($0.entry) }
         guard !pending.isEmpty else { return [:] }
         let board = UnitProgressBoard(progress: progress)
@@ -59,7 +59,7 @@ public struct UnitWorkers: Sendable {
                 if let next {
                     pending.removeAll { $0.index == next.index }
                     running[next.index] = try WorkerProcess(unit: next, executable: executable, document: document, overrides: overrides,
-                                                            cache: store.root, board: board)
+                                                            limits: limits, cache: store.root, board: board)
                     continue
                 }
             }

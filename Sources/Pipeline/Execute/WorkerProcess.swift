@@ -10,11 +10,12 @@ final class WorkerProcess: @unchecked Sendable {
     private var partial = ""
 
     /// Starts the worker.
-    init(unit: RunUnit, executable: URL, document: String, overrides: [String: String], cache: URL, board: UnitProgressBoard) throws {
+    init(unit: RunUnit, executable: URL, document: String, overrides: [String: String], limits: PlanLimits, cache: URL,
+         board: UnitProgressBoard) throws {
         self.unit = unit
         process.executableURL = executable
         process.arguments = ["run", document, "--unit", "\(unit.index)", "--cache", cache.path]
-            + overrides.keys.sorted().flatMap { ["--set", "\($0)=\(overrides[$0]!)"] }
+            + overrides.keys.sorted().flatMap { ["--set", "\($0)=\(overrides[$0]!)"] } + limits.commandLineArguments
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

@@ -12,22 +12,27 @@ public struct SlurmArrayScript: Equatable, Sendable {
         public var cache: String
         /// `--set` overrides.
         public var overrides: [String: String]
+        /// The plan's size limits (passed on when not the defaults).
+        public var limits: PlanLimits
         /// The directory tasks start in (absolute).
         public var workingDirectory: String
 
         /// Creates a command.
-        public init(glr: String, document: String, cache: String, overrides: [String: String], workingDirectory: String) {
+        public init(glr: String, document: String, cache: String, overrides: [String: String], limits: PlanLimits = .standard,
+                    workingDirectory: String) {
             self.glr = glr
             self.document = document
             self.cache = cache
             self.overrides = overrides
+            self.limits = limits
             self.workingDirectory = workingDirectory
         }
 
         /// The shell words after `glr`, quoted.
         func arguments(unit: String) -> String {
             (["run", document, "--unit"].map(shellQuoted) + [unit, "--cache", shellQuoted(cache)]
-                + overrides.keys.sorted().flatMap { ["--set", shellQuoted("\($0)=\(overrides[$0]!)")] }).joined(separator: " ")
+                + overrides.keys.sorted().flatMap { ["--set", shellQuoted("\($0)=\(overrides[$0]!)")] } + limits.commandLineArguments)
+                .joined(separator: " ")
         }
     }
 
