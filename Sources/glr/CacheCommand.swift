@@ -39,9 +39,7 @@ struct CacheCommand: ParsableCommand {
 
         func run() throws {
             let store = try location.store()
-            let lock = try CacheLock(directory: store.root) { FileHandle.standardError.write(Data("waiting for another glr using \(store.root.path)…\n".utf8)) }
             let n = try CacheMaintenance.clear(store)
-            withExtendedLifetime(lock) {}
             print("removed \(n) entries from \(location.cache)")
         }
     }
@@ -75,9 +73,7 @@ struct CacheCommand: ParsableCommand {
                 }
                 referenced = keys
             }
-            let lock = try CacheLock(directory: store.root) { FileHandle.standardError.write(Data("waiting for another glr using \(store.root.path)…\n".utf8)) }
             let removed = try CacheMaintenance.collect(store, referenced: referenced, olderThan: olderThan.map { $0 * 86400 })
-            withExtendedLifetime(lock) {}
             print("removed \(removed.count) entries" + (removed.isEmpty ? "" : ":\n  " + removed.joined(separator: "\n  ")))
         }
     }

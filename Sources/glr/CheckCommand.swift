@@ -28,10 +28,22 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Check only these cells (comma-separated names) and what they depend on.")
     var cells: String?
 
+    @Option(name: .shortAndLong, help: "Units recomputed at once, in worker processes (default: cores/2).")
+    var jobs: Int = UnitWorkers.defaultJobs
+
+    @Option(help: "Spot check: recompute only K runs chosen at random (and what they depend on).")
+    var sample: Int?
+
+    @Option(help: "With --sample: the seed that chooses the runs (the same seed chooses the same runs).")
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard tolerance.isFinite, tolerance >= 0 else {
             throw ValidationError("--tolerance must be a finite number ≥ 0, got \(tolerance)")
         }
+        guard jobs >= 1 else { throw ValidationError("-j/--jobs must be at least 1, got \(jobs)") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1, got \(sample)") }
+        guard sample == nil || cells == nil else { throw ValidationError("give --sample or --cells, not both") }
     }
 
     func run() throws {
@@ -48,10 +60,15 @@ struct CheckCommand: ParsableCommand {
         let overrides = recorded.overrides.keys.sorted().map { "\($0)=\(recorded.overrides[$0]!)" }
         FileHandle.standardError.write(Data(("check: recomputing \(file)" + (overrides.isEmpty ? "" : " with --set \(overrides.joined(separator: " --set "))")
             + " in an empty cache \(cache.path)\n").utf8))
+        var executor = DocumentExecutor(cacheDirectory: cache, progress: .standardError())
+        if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
+        if let sample {
+            try checkSample(sample, file: file, overrides: recorded.overrides, results: results, executor: executor)
+            return
+        }
         let document: ExecutedDocument
         do {
-            document = try DocumentExecutor(cacheDirectory: cache, progress: .standardError())
-                .execute(path: file, overrides: recorded.overrides, cells: selection)
+            document = try executor.execute(path: file, overrides: recorded.overrides, cells: selection)
         } catch let error as DocumentError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(65)
@@ -60,6 +77,45 @@ struct CheckCommand: ParsableCommand {
         do { outcome = try ReportChecker.check(document, against: results, tolerance: tolerance, cells: selection) } catch {
             fail("\(error)")
         }
+        print(outcome.report())
+        if !outcome.passed { throw ExitCode.failure }
+    }
+
+    /// Recomputes `count` runs chosen with `seed` (and their shared starts) in the executor's
+    /// empty cache and compares them with results.json; prints the choice and an estimate of
+    /// a full check's time.
+    func checkSample(_ count: Int, file: String, overrides: [String: String], results: URL, executor: DocumentExecutor) throws {
+        let saved: JSONValue
+        do { saved = try ReportChecker.load(results) } catch { fail("\(error)") }
+        let cache = executor.cacheDirectory!
+        let datasets = DatasetProvider(cacheDirectory: cache)
+        let graph: UnitGraph
+        do { graph = UnitGraph(plan: try executor.plan(path: file, overrides: overrides, datasets: datasets)) } catch let error as DocumentError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(65)
+        }
+        let chosen = SampledCheck.choose(graph, count: count, seed: seed)
+        let closure = graph.closure(chosen.map(\.index))
+        let estimate = SampledCheck.fullCheckEstimate(saved)
+        let sampleSeconds = chosen.compactMap { u in SampledCheck.savedRun(u.name, in: saved)?["seconds"]?.numericValue }.reduce(0, +)
+        print("sample (seed \(seed)): \(chosen.count) of \(graph.runs.count) runs, units \(closure.map { String($0.index) }.joined(separator: ", ")):")
+        for unit in chosen { print("  \(unit.index)  \(unit.name)") }
+        print(String(format: "a full check recomputes %d runs: about %.0f s by results.json's timings; this sample about %.0f s", estimate.runs, estimate.seconds, sampleSeconds))
+        let store = try DirectoryCacheStore(root: cache)
+        var known: [String: Error] = [:]
+        if let workers = executor.workers {
+            known = try workers.compute(closure, document: file, overrides: overrides, store: store, progress: executor.progress)
+        }
+        let context = ExecutionContext(store: store, backend: executor.backend, datasets: datasets, progress: executor.progress, document: file)
+        context.units = graph
+        for (key, error) in known { context.recordFailure(key: key, error) }
+        var runs: [NamedRun] = []
+        for unit in chosen {
+            do { runs.append(try context.result(of: unit.run)) } catch {
+                fail("\(unit.label) could not be recomputed: \(error)")
+            }
+        }
+        let outcome = try SampledCheck.compare(runs, saved: saved, tolerance: tolerance)
         print(outcome.report())
         if !outcome.passed { throw ExitCode.failure }
     }

@@ -7,7 +7,7 @@ struct GLR: ParsableCommand {
         commandName: "glr",
         abstract: "Generative Latent Replay for continual learning, with literate experiment reports.",
         subcommands: [
-            RenderCommand.self, CheckCommand.self, ParamsCommand.self, CacheCommand.self,
+            RenderCommand.self, CheckCommand.self, PlanCommand.self, RunUnitCommand.self, SubmitCommand.self, ParamsCommand.self, CacheCommand.self,
             StreamCommand.self, LatentsCommand.self, FitCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )

@@ -27,23 +27,33 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the plan (runs, keys, cached or not) and run nothing.")
     var dryRun = false
 
+    @Option(name: .shortAndLong, help: "Units computed at once, in worker processes (default: cores/2; each keeps two cores busy).")
+    var jobs: Int = UnitWorkers.defaultJobs
+
+    @Flag(name: .customLong("from-cache"), help: "Compute nothing: assemble the report from cache hits (after glr submit); a missing unit fails its cell and names the command that computes it.")
+    var fromCache = false
+
     @Flag(help: "Write one self-contained HTML file.")
     var embed = false
 
-    @Option(name: .customLong("max-runs"), help: "The most runs the document may plan (checked before anything runs).")
-    var maxRuns = PlanLimits.standard.runsPerDocument
-
-    @Option(name: .customLong("max-sweep-runs"), help: "The most runs one sweep may expand to.")
-    var maxSweepRuns = PlanLimits.standard.runsPerSweep
+    @OptionGroup var sizes: PlanLimitOptions
 
     func validate() throws {
-        guard maxRuns >= 1, maxSweepRuns >= 1 else { throw ValidationError("--max-runs and --max-sweep-runs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("-j/--jobs must be at least 1, got \(jobs)") }
+        guard !(fromCache && noCache) else { throw ValidationError("--from-cache reads the cache: drop --no-cache") }
     }
 
     func run() throws {
         let cacheURL = noCache ? nil : URL(fileURLWithPath: cache, isDirectory: true)
         var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
-        executor.limits = PlanLimits(runsPerSweep: maxSweepRuns, runsPerDocument: maxRuns)
+        executor.limits = sizes.limits
+        if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
+        if fromCache {
+            let limits = sizes.limits
+            executor.fromCache = { [file, cache, overrides] unit in
+                Executable.runCommand(file: file, unit: unit.index, cache: cache, overrides: overrides, limits: limits)
+            }
+        }
         let command = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
         let resume = "The finished runs and the current run's last complete checkpoint are in the cache; re-run the same command to resume: \(command)"
         Interruption.shared.install(message: resume)
@@ -66,18 +76,8 @@ struct RenderCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("error: failed cells: \(names); the report marks them\n".utf8))
                 throw ExitCode.failure
             }
-        } catch let error as DocumentError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        } catch let error as Interrupted {
-            FileHandle.standardError.write(Data("\(error) \(resume)\n".utf8))
-            throw ExitCode(error.exitCode)
-        } catch let error as ReportError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(73)
-        } catch let error as CacheError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(73)
+        } catch {
+            throw CommandFailure.exitCode(for: error, resume: resume) ?? error
         }
     }
 }

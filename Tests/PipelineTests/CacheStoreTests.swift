@@ -35,22 +35,35 @@ import Testing
         #expect(throws: CacheError.self) { try store.load("c") }
     }
 
-    @Test func secondLockWaitsForTheFirst() async throws {
+    @Test func halfWrittenEntryIsNeverVisible() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var first: CacheLock? = try CacheLock(directory: dir)
-        #expect(first?.waited == false)
-        let released = Date().addingTimeInterval(0.3)
-        let waiter = Task.detached { () -> (Bool, Date) in
-            let lock = try CacheLock(directory: dir)
-            return (lock.waited, Date())
-        }
-        try await Task.sleep(nanoseconds: 300_000_000)
-        first = nil
-        let (waited, acquired) = try await waiter.value
-        #expect(waited)
-        #expect(acquired >= released)
-        withExtendedLifetime(first) {}
+        let store = try DirectoryCacheStore(root: dir)
+        // What a writer killed before its rename leaves: a partial temporary file.
+        let partial = CacheEntryFormat.encode([UInt8](repeating: 7, count: 1000)).prefix(300)
+        try Data(partial).write(to: store.entries.appendingPathComponent(".tmp-k.result-999999-1"))
+        #expect(!store.exists("k.result"))
+        #expect(try store.load("k.result") == nil)
+        #expect(try store.names().isEmpty)
+        try store.save("k.result", [1, 2])
+        #expect(try store.load("k.result") == [1, 2])
+        #expect(try CacheMaintenance.clear(store) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store.entries.path).isEmpty, "clear removes leftover temporaries")
+    }
+
+    @Test func maintenanceKeepsKeysBeingComputed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try DirectoryCacheStore(root: dir)
+        try store.save("busy.checkpoint", [1])
+        try store.save("idle.result", [2])
+        let claim = try store.claim("busy", onWait: { _ in }, satisfied: { false })
+        let writing = store.entries.appendingPathComponent(".tmp-busy.result-1-2")
+        try Data([1]).write(to: writing)
+        #expect(try CacheMaintenance.clear(store) == 1)
+        #expect(try store.names() == ["busy.checkpoint"])
+        #expect(FileManager.default.fileExists(atPath: writing.path), "a write under way is left alone")
+        claim.release()
     }
 
     @Test func gcKeepsReferencedAndYoungEntries() throws {

@@ -26,7 +26,7 @@ extension StreamRunner {
     /// Strategies whose experience 0 is plain SGD on the experience alone; a strategy added
     /// later shares nothing until it is listed here. Not the offline joint: it never trains
     /// experience 0 alone.
-    static let plainFirstExperience: Set<StrategyKind> = [.naive, .cumulative, .replay, .ewc, .latentReplay, .glr]
+    public static let plainFirstExperience: Set<StrategyKind> = [.naive, .cumulative, .replay, .ewc, .latentReplay, .glr]
 
     /// The canonical description (sorted-keys JSON) of everything that determines the state
     /// after experience 0: the configuration with the strategy-only fields (strategy,
@@ -41,6 +41,19 @@ extension StreamRunner {
             var configuration: StreamConfiguration
             var threading: String
         }
+        let c = sharedStartConfiguration(configuration)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let material = Material(format: SharedStart.format, configuration: c,
+                                threading: EngineThreading.machineSpecificTag ?? "reference")
+        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The configuration with the strategy-only fields (strategy, buffer_size, sampling,
+    /// window, ewc_lambda, freeze_depth, resample, generator) reset to their defaults: a
+    /// naive run of it trains experience 0 exactly as every run sharing its start does.
+    public static func sharedStartConfiguration(_ configuration: StreamConfiguration) -> StreamConfiguration {
         let d = StreamConfiguration()
         var c = configuration
         c.strategy = d.strategy
@@ -51,12 +64,7 @@ extension StreamRunner {
         c.freezeDepth = d.freezeDepth
         c.resample = d.resample
         c.generator = d.generator
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let material = Material(format: SharedStart.format, configuration: c,
-                                threading: EngineThreading.machineSpecificTag ?? "reference")
-        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
+        return c
     }
 
     /// Whether this run's experience 0 is the plain training every shared start holds: a

@@ -28,27 +28,35 @@ public enum CacheMaintenance {
         return lines
     }
 
-    /// Removes every entry; returns how many.
+    /// Removes every entry but those of keys being computed now (locked); returns how many.
     @discardableResult
     public static func clear(_ store: DirectoryCacheStore) throws -> Int {
-        let names = try store.names()
+        let busy = store.lockedKeys()
+        let names = try store.names().filter { !busy.contains(key(of: $0)) }
         for name in names { try store.purge(name) }
-        // Temporary files of writes interrupted by a crash.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? [] where name.hasPrefix(".tmp-") {
+        // Temporary files of writes interrupted by a crash (not those of keys being computed).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.entries.path)) ?? []
+        where name.hasPrefix(".tmp-") && !busy.contains(key(of: String(name.dropFirst(5)))) {
             try store.purge(name)
         }
         return names.count
     }
 
+    /// The key an entry name starts with (`KEY.result` → `KEY`).
+    static func key(of name: String) -> String { String(name.prefix(while: { $0 != "." })) }
+
     /// Removes entries matching every given criterion: not referenced by `referenced` keys
     /// (when non-nil) and older than `olderThan` seconds (when non-nil). Returns removed names.
     /// Every kind of entry (`.result`, `.checkpoint`, `.start`, `.examples`) is named by its
-    /// key; `Plan.referencedKeys` lists the shared-start keys of a plan's runs too.
+    /// key; `Plan.referencedKeys` lists the shared-start keys of a plan's runs too. Keys being
+    /// computed now (locked) are kept.
     public static func collect(_ store: DirectoryCacheStore, referenced: Set<String>?, olderThan: TimeInterval?) throws -> [String] {
         var removed: [String] = []
         let now = Date()
+        let busy = store.lockedKeys()
         for name in try store.names() {
-            let key = String(name.prefix(while: { $0 != "." }))
+            let key = key(of: name)
+            if busy.contains(key) { continue }
             if let referenced, referenced.contains(key) { continue }
             if let olderThan, let date = store.modified(name), now.timeIntervalSince(date) < olderThan { continue }
             try store.purge(name)

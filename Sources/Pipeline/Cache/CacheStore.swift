@@ -12,4 +12,17 @@ public protocol CacheStore: AnyObject {
     func purge(_ name: String) throws
     /// Names of every entry.
     func names() throws -> [String]
+    /// Claims `key` for computing: waits while another process computes it (calling
+    /// `onWait` once with a sentence naming the holder), and returns a claim that says
+    /// `computedElsewhere` when `satisfied` (its entry exists) turned true meanwhile.
+    func claim(_ key: String, onWait: (String) -> Void, satisfied: () -> Bool) throws -> KeyClaim
+}
+
+// MARK: - Default implementations
+
+extension CacheStore {
+    /// A store without locks claims every key at once (one process uses it).
+    public func claim(_ key: String, onWait: (String) -> Void, satisfied: () -> Bool) throws -> KeyClaim {
+        KeyClaim(lock: nil)
+    }
 }

@@ -3,8 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// The cache as a plain directory: `DIR/entries/NAME`, each written to a temporary file,
-/// fsynced and renamed into place (atomic on POSIX), with a checksummed header.
+/// The cache as a plain directory, shareable by processes on several machines:
+/// `DIR/entries/NAME`, each written to a temporary file `DIR/entries/.tmp-…` in the same
+/// folder, fsynced and renamed into place, with a checksummed header. A rename within one
+/// directory is atomic on local filesystems and on NFS (one server operation), so a reader
+/// sees the old entry, the new one or none, never part of one; a writer that crashes leaves
+/// only a hidden temporary file (`glr cache clear` removes those). Keys being computed are
+/// locked one by one in `DIR/locks/` (`EntryLock`), never the whole cache.
 public final class DirectoryCacheStore: CacheStore {
     /// The cache directory.
     public let root: URL
@@ -57,6 +62,26 @@ public final class DirectoryCacheStore: CacheStore {
         }
         let dir = open(entries.path, O_RDONLY)
         if dir >= 0 { fsync(dir); close(dir) }
+    }
+
+    public func claim(_ key: String, onWait: (String) -> Void, satisfied: () -> Bool) throws -> KeyClaim {
+        let lock = try EntryLock.acquire(key: key, root: root, onWait: { holder in
+            onWait("waiting for \(holder.map { "\($0)" } ?? "another glr"), which is computing \(key.prefix(12)) in \(self.root.path)…")
+        }, satisfied: satisfied)
+        return lock.map { KeyClaim(lock: $0) } ?? KeyClaim(computedElsewhere: ())
+    }
+
+    /// Keys whose lock file names a live holder (being computed now).
+    public func lockedKeys() -> Set<String> {
+        let folder = root.appendingPathComponent("locks", isDirectory: true).path
+        var keys: Set<String> = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".lock") {
+            let path = folder + "/" + name
+            if !EntryLock.isStale(path, holder: EntryLock.read(path), staleAfter: EntryLock.staleAfter) {
+                keys.insert(String(name.dropLast(5)))
+            }
+        }
+        return keys
     }
 
     public func purge(_ name: String) throws {

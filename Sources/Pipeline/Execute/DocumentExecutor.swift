@@ -16,6 +16,12 @@ public struct DocumentExecutor {
     public var registry: StepRegistry
     /// Runs per sweep and per document, checked while planning.
     public var limits: PlanLimits = .standard
+    /// Worker processes that compute the plan's missing units before the cells execute
+    /// (`glr render -j N`, N > 1); nil computes runs in this process as cells need them.
+    public var workers: UnitWorkers?
+    /// When set, nothing is computed (`glr render --from-cache`): a missing run fails its
+    /// cell naming its unit and the command this returns for it.
+    public var fromCache: ((RunUnit) -> String)?
 
     /// An executor with an explicit backend (tests inject one).
     public init(cacheDirectory: URL?, progress: ProgressReporter, backend: RunBackend, registry: StepRegistry = .standard) {
@@ -40,17 +46,23 @@ public struct DocumentExecutor {
     ///   SIGINT or SIGTERM arrived (see `Interruption`), at a safe point.
     public func execute(path: String, overrides: [String: String], cells: Set<String>? = nil) throws -> ExecutedDocument {
         let start = Date()
-        let lock = try cacheDirectory.map { directory in
-            try CacheLock(directory: directory) { [progress] in
-                progress.log("waiting for another glr that is using the cache \(directory.path)…")
-            }
+        if let directory = cacheDirectory, fromCache == nil, let problem = WritableDirectory.problem(directory) {
+            throw CacheError.io(path: directory.path, reason: problem)
         }
-        defer { withExtendedLifetime(lock) {} }
         let datasets = DatasetProvider(cacheDirectory: cacheDirectory)
         let plan = try self.plan(path: path, overrides: overrides, datasets: datasets)
-        let store: CacheStore? = try cacheDirectory.map { try DirectoryCacheStore(root: $0) }
+        let store: DirectoryCacheStore? = try cacheDirectory.map { try DirectoryCacheStore(root: $0) }
         let context = ExecutionContext(store: store, backend: backend, datasets: datasets, progress: progress, document: path)
         let selected = selection(plan, cells)
+        let units = UnitGraph(plan: plan)
+        context.units = units
+        context.fromCache = fromCache
+        if let workers, let store, fromCache == nil {
+            let wanted = Set(plan.cells.filter { selected.contains($0.source.index) }.flatMap { $0.runs.map(\.key) })
+            let chosen = units.closure(units.units.filter { $0.kind == .run && wanted.contains($0.key) }.map(\.index))
+            for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, limits: limits, store: store,
+                                                                progress: progress) { context.recordFailure(key: key, error) }
+        }
 
         var executed: [Int: ExecutedCell] = [:]
         var failed: [Int: String] = [:]  // cell index → name, for dependants

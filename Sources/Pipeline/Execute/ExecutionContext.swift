@@ -19,6 +19,12 @@ public final class ExecutionContext {
     public private(set) var cachedRuns = 0
     /// Runs computed in this render.
     public private(set) var computedRuns = 0
+    /// The plan's units, for the shared starts runs depend on (nil: runs share starts as
+    /// they go, without units).
+    public var units: UnitGraph?
+    /// When set, nothing is computed: a run missing from the cache fails with
+    /// `UnitError.notInCache`, naming the command this returns for its unit.
+    public var fromCache: ((RunUnit) -> String)?
     private var results: [String: NamedRun] = [:]
     private var failures: [String: Error] = [:]
 
@@ -47,6 +53,10 @@ public final class ExecutionContext {
             throw error
         }
     }
+
+    /// Records that computing run `key` failed elsewhere (a worker process), so that this
+    /// render reports it instead of computing it again.
+    public func recordFailure(key: String, _ error: Error) { failures[key] = error }
 
     /// Example images of each experience of the benchmark a configuration describes.
     /// Cached under the benchmark's key, so a warm render does not load the dataset for them.
@@ -77,18 +87,61 @@ public final class ExecutionContext {
         }
     }
 
-    private func loadOrCompute(_ run: PlannedRun) throws -> NamedRun {
+    /// The cached result of `run`, nil when absent (an entry that does not decode is removed).
+    private func cached(_ run: PlannedRun) -> NamedRun? {
         let resultEntry = RunRecord.resultEntry(run.key)
-        if let bytes = loadChecked(resultEntry) {
-            if let record = try? RunRecord(decoding: bytes) {
-                cachedRuns += 1
-                progress.log("  \(run.name): cached")
-                return NamedRun(name: run.name, cellName: run.cellName, varied: run.varied, configuration: run.configuration,
-                                result: record.result, cacheKey: run.key, cacheHit: true)
-            }
-            progress.log("warning: cache entry \(resultEntry) does not decode; it is removed and recomputed")
-            try? store?.purge(resultEntry)
+        guard let bytes = loadChecked(resultEntry) else { return nil }
+        if let record = try? RunRecord(decoding: bytes) {
+            cachedRuns += 1
+            progress.log("  \(run.name): cached")
+            return NamedRun(name: run.name, cellName: run.cellName, varied: run.varied, configuration: run.configuration,
+                            result: record.result, cacheKey: run.key, cacheHit: true)
         }
+        progress.log("warning: cache entry \(resultEntry) does not decode; it is removed and recomputed")
+        try? store?.purge(resultEntry)
+        return nil
+    }
+
+    /// From the cache, or computed under the run key's claim (see `CacheStore.claim`): a run
+    /// another process is computing is waited for and then loaded, never computed twice.
+    private func loadOrCompute(_ run: PlannedRun) throws -> NamedRun {
+        if let hit = cached(run) { return hit }
+        if let fromCache {
+            let unit = units?.units.first { $0.kind == .run && $0.key == run.key }
+            throw UnitError.notInCache(unit: unit?.label ?? "run \(run.name)", command: unit.map(fromCache) ?? "glr render")
+        }
+        guard let store else { return try compute(run) }
+        let claim = try store.claim(run.key, onWait: { [progress] in progress.log("  \(run.name): \($0)") },
+                                    satisfied: { store.exists(RunRecord.resultEntry(run.key)) })
+        defer { claim.release() }
+        if let hit = cached(run) { return hit }  // computed between the first look and the claim
+        if let start = units?.sharedStart(ofRun: run.key), !store.exists(RunRecord.checkpointEntry(run.key)) {
+            try ensureSharedStart(start)  // a run that resumes is past experience 0
+        }
+        return try compute(run)
+    }
+
+    /// Computes a shared-start unit into the cache unless it is there (under its key's claim).
+    /// A backend that cannot share starts leaves it to the runs.
+    public func ensureSharedStart(_ unit: RunUnit) throws {
+        guard let store, !store.exists(unit.entry) else { return }
+        if let fromCache { throw UnitError.notInCache(unit: unit.label, command: fromCache(unit)) }
+        let claim = try store.claim(unit.key, onWait: { [progress] in progress.log("  \(unit.name): \($0)") },
+                                    satisfied: { store.exists(unit.entry) })
+        defer { claim.release() }
+        guard !claim.computedElsewhere, !store.exists(unit.entry) else { return }
+        let c = unit.run.configuration
+        let shared = CacheSharedStartStore(store: store, datasetFingerprint: try datasets.fingerprint(c.dataset)) { [progress] in progress.log($0) }
+        progress.log("  \(unit.name): training experience 1, shared by its runs")
+        let computed = try backend.sharedStart(c, dataset: try datasets.dataset(c.dataset), store: shared) { [progress] p in
+            Interruption.shared.exitIfRequested()
+            progress.stream(p, run: unit.name)
+        }
+        if computed && !store.exists(unit.entry) { progress.log("warning: \(UnitError.sharedStartNotSaved(unit: unit.label))") }
+    }
+
+    private func compute(_ run: PlannedRun) throws -> NamedRun {
+        let resultEntry = RunRecord.resultEntry(run.key)
         let checkpointEntry = RunRecord.checkpointEntry(run.key)
         var resume: [UInt8]?
         if let bytes = loadChecked(checkpointEntry), bytes.count >= 4 {

@@ -74,6 +74,7 @@ public final class Interruption: @unchecked Sendable {
         lock.unlock()
         guard let message else { return }
         FileHandle.standardError.write(Data((Interrupted(signal: signal).description + " " + message + "\n").utf8))
+        LockHeartbeat.shared.removeAllFiles()  // this process's entry locks: waiters need not wait for a takeover
         exit(128 + signal)
     }
 }

@@ -26,6 +26,7 @@ public final class ProgressReporter: @unchecked Sendable {
     private var barShown = false
     private var prefix = ""
     private var cellTag = ""
+    private let logMutex = NSLock()
 
     /// A reporter with an explicit mode.
     public init(mode: Mode) { self.mode = mode }
@@ -37,7 +38,9 @@ public final class ProgressReporter: @unchecked Sendable {
     public static var silent: ProgressReporter { ProgressReporter(mode: .silent) }
 
     /// A log line (clears the bar first on a terminal).
+    /// Safe to call from several threads (worker output arrives on background queues).
     public func log(_ line: String) {
+        logMutex.lock(); defer { logMutex.unlock() }
         lines.append(line)
         guard mode != .silent else { return }
         clearBar()

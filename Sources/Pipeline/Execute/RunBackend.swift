@@ -14,6 +14,11 @@ public protocol RunBackend: Sendable {
     func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
              checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
              progress: (StreamProgress) -> Void) throws -> StreamResult
+    /// Computes only the state after experience 0 that runs of `configuration`'s shared
+    /// start reuse, and saves it in `store`. Returns false when this backend cannot share
+    /// starts (the default: its runs then train experience 0 themselves).
+    func sharedStart(_ configuration: StreamConfiguration, dataset: ImageDataset, store: SharedStartStore,
+                     progress: (StreamProgress) -> Void) throws -> Bool
     /// A few example images of each experience of the benchmark the configuration describes.
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
         -> [(label: String, images: [[Float]], height: Int, width: Int)]
@@ -25,5 +30,11 @@ extension RunBackend {
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
         try run(configuration, dataset: dataset, resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress)
+    }
+
+    /// A backend that cannot share starts computes none.
+    public func sharedStart(_ configuration: StreamConfiguration, dataset: ImageDataset, store: SharedStartStore,
+                            progress: (StreamProgress) -> Void) throws -> Bool {
+        false
     }
 }

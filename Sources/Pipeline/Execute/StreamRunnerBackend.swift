@@ -23,6 +23,20 @@ public struct StreamRunnerBackend: RunBackend {
         return try runner.run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
     }
 
+    /// Runs the start's naive representative (`StreamRunner.sharedStartConfiguration`) through
+    /// experience 0, which saves the shared start, and stops at that experience's checkpoint.
+    public func sharedStart(_ configuration: StreamConfiguration, dataset: ImageDataset, store: SharedStartStore,
+                            progress: (StreamProgress) -> Void) throws -> Bool {
+        struct StopAfterFirstExperience: Error {}
+        let representative = StreamRunner.sharedStartConfiguration(configuration)
+        do {
+            _ = try run(representative, dataset: dataset, resumeFrom: nil, sharedStart: store, checkpoint: { _, _ in
+                throw StopAfterFirstExperience()
+            }, progress: progress)
+        } catch is StopAfterFirstExperience {}
+        return true
+    }
+
     public func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
         -> [(label: String, images: [[Float]], height: Int, width: Int)] {
         let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)

@@ -17,4 +17,13 @@ public struct PlanLimits: Sendable, Equatable {
 
     /// The default limits.
     public static let standard = PlanLimits()
+
+    /// The glr flags that set these limits, none when they are the defaults: what worker
+    /// processes and scheduler tasks are given so that they plan the same document alike.
+    public var commandLineArguments: [String] {
+        var words: [String] = []
+        if runsPerDocument != PlanLimits.standard.runsPerDocument { words += ["--max-runs", "\(runsPerDocument)"] }
+        if runsPerSweep != PlanLimits.standard.runsPerSweep { words += ["--max-sweep-runs", "\(runsPerSweep)"] }
+        return words
+    }
 }
