@@ -49,7 +49,7 @@ import Testing
 
     @Test func paramsListingShowsTheVAEDefaults() {
         let expected = ParameterSchema.runKey("generator")!.type.expected
-        for part in ["kind: vae", "latent_size: 16", "hidden_width: 128", "epochs: 10", "lr: 0.001", "beta: 1"] {
+        for part in ["kind: vae", "latent_size: 16,", "hidden_width: 128,", "epochs: 10,", "lr: 0.001,", "beta: 1}"] {
             #expect(expected.contains(part), "\(expected)")
         }
     }

@@ -16,12 +16,13 @@ enum GeneratorValue {
     /// meanings; `glr params --all` lists them through `ValueType.generator.expected`.
     static let vaeKeys: [(name: String, type: ValueType, defaultValue: String, doc: String)] = {
         let d = VAESettings.default
+        func decimal(_ value: Float) -> String { (Double("\(value)") ?? Double(value)).formatted }
         return [
             ("latent_size", .integer(minimum: 1, maximum: 1_024), "\(d.latentSize)", "size of the VAE's code"),
             ("hidden_width", .integer(minimum: 1, maximum: 4_096), "\(d.hiddenWidth)", "width of the encoder's and decoder's hidden layer"),
             ("epochs", .integer(minimum: 1, maximum: ParameterSchema.maxEpochs), "\(d.epochs)", "training epochs over the experience's latents"),
-            ("lr", .float(FloatInterval(lower: 0, lowerOpen: true)), "\(Double(d.learningRate).formatted)", "Adam's learning rate"),
-            ("beta", .float(FloatInterval(lower: 0)), "\(Double(d.beta).formatted)", "weight of the KL term in training (reported ELBOs use 1)"),
+            ("lr", .float(FloatInterval(lower: 0, lowerOpen: true)), decimal(d.learningRate), "Adam's learning rate"),
+            ("beta", .float(FloatInterval(lower: 0)), decimal(d.beta), "weight of the KL term in training (reported ELBOs use 1)"),
         ]
     }()
 
