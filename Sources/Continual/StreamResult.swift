@@ -72,9 +72,10 @@ public struct StreamResult: Codable, Hashable, Sendable {
 
 /// How faithful a GLR run's generators are, per experience (index = experience).
 public struct GeneratorFidelity: Codable, Hashable, Sendable {
-    /// Mean log-likelihood per sample of the experience's training latents.
+    /// Mean log-likelihood per sample of the experience's training latents (a VAE's: the ELBO,
+    /// see `logLikelihoodIsLowerBound`).
     public var trainLogLikelihood: [Double]
-    /// Mean log-likelihood per sample of the experience's held-out test latents.
+    /// Mean log-likelihood per sample of the experience's held-out test latents (or ELBO).
     public var heldOutLogLikelihood: [Double]
     /// Accuracy on real test latents of a head trained only on generated latents (TSTR).
     public var trainSyntheticTestReal: [Double]
@@ -84,6 +85,10 @@ public struct GeneratorFidelity: Codable, Hashable, Sendable {
     public var nearestNeighbourRealToReal: [Double]
     /// Seconds to fit each experience's generator.
     public var fitSeconds: [Double]
+    /// True when the log-likelihoods are lower bounds (a VAE's ELBO), not exact densities;
+    /// nil (absent from older results) means exact. Written to results as
+    /// `log_likelihood_is_lower_bound`, and the bounds are shown under the `*_elbo` metrics.
+    public var logLikelihoodIsLowerBound: Bool?
 
     /// Creates fidelity figures from their parts.
     public init(trainLogLikelihood: [Double], heldOutLogLikelihood: [Double], trainSyntheticTestReal: [Double],
@@ -100,8 +105,38 @@ public struct GeneratorFidelity: Codable, Hashable, Sendable {
         case trainLogLikelihood = "train_log_likelihood", heldOutLogLikelihood = "held_out_log_likelihood"
         case trainSyntheticTestReal = "train_synthetic_test_real"
         case nearestNeighbourSampleToReal = "nn_distance_sample_to_real", nearestNeighbourRealToReal = "nn_distance_real_to_real"
-        case fitSeconds = "fit_seconds"
+        case fitSeconds = "fit_seconds", logLikelihoodIsLowerBound = "log_likelihood_is_lower_bound"
+        case trainELBO = "train_elbo", heldOutELBO = "held_out_elbo"
     }
+
+    /// Mixtures' figures under their historical keys (so their encodings are unchanged); a
+    /// VAE's bounds under `train_elbo` and `held_out_elbo`, never under a log-likelihood key.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(trainLogLikelihood, forKey: isLowerBound ? .trainELBO : .trainLogLikelihood)
+        try c.encode(heldOutLogLikelihood, forKey: isLowerBound ? .heldOutELBO : .heldOutLogLikelihood)
+        try c.encode(trainSyntheticTestReal, forKey: .trainSyntheticTestReal)
+        try c.encode(nearestNeighbourSampleToReal, forKey: .nearestNeighbourSampleToReal)
+        try c.encode(nearestNeighbourRealToReal, forKey: .nearestNeighbourRealToReal)
+        try c.encode(fitSeconds, forKey: .fitSeconds)
+        try c.encodeIfPresent(logLikelihoodIsLowerBound, forKey: .logLikelihoodIsLowerBound)
+    }
+
+    /// Reads what `encode(to:)` wrote.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        logLikelihoodIsLowerBound = try c.decodeIfPresent(Bool.self, forKey: .logLikelihoodIsLowerBound)
+        let bound = logLikelihoodIsLowerBound ?? false
+        trainLogLikelihood = try c.decode([Double].self, forKey: bound ? .trainELBO : .trainLogLikelihood)
+        heldOutLogLikelihood = try c.decode([Double].self, forKey: bound ? .heldOutELBO : .heldOutLogLikelihood)
+        trainSyntheticTestReal = try c.decode([Double].self, forKey: .trainSyntheticTestReal)
+        nearestNeighbourSampleToReal = try c.decode([Double].self, forKey: .nearestNeighbourSampleToReal)
+        nearestNeighbourRealToReal = try c.decode([Double].self, forKey: .nearestNeighbourRealToReal)
+        fitSeconds = try c.decode([Double].self, forKey: .fitSeconds)
+    }
+
+    /// Whether the log-likelihoods are bounds (`logLikelihoodIsLowerBound`, nil as false).
+    public var isLowerBound: Bool { logLikelihoodIsLowerBound ?? false }
 }
 
 /// Real and generated latents of the last experience projected on their first two principal

@@ -47,6 +47,22 @@ struct StreamRunnerTests {
         }
     }
 
+    /// GLR with a VAE generator: a resumed run ends bit-identical (the VAEs kept in the
+    /// checkpoint decode to the same weights and code priors), and its fidelity is flagged a bound.
+    @Test func vaeRunResumesBitIdentically() throws {
+        var c = StreamFixtures.configuration(.glr)
+        c.generator = .vae(VAESettings(latentSize: 4, hiddenWidth: 16, epochs: 2))
+        let (full, checkpoints) = try StreamFixtures.run(c)
+        #expect(full.fidelity?.logLikelihoodIsLowerBound == true)
+        for k in 0..<2 {
+            let resumed = try StreamFixtures.run(c, resumeFrom: checkpoints[k])
+            #expect(resumed.result.accuracyMatrix == full.accuracyMatrix, "after \(k)")
+            #expect(resumed.result.lossMatrix == full.lossMatrix, "after \(k)")
+            #expect(resumed.result.storageBytes == full.storageBytes)
+            #expect(resumed.result.fidelity?.heldOutLogLikelihood == full.fidelity?.heldOutLogLikelihood)
+        }
+    }
+
     @Test func resumeRejectsAnotherConfiguration() throws {
         let c = StreamFixtures.configuration(.naive, experiences: 2)
         let checkpoints = try StreamFixtures.run(c).checkpoints

@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func strategyChecksRunAtPlanTime() {
-        let message = Self.message(Self.doc("seed: 1", run: "strategy: glr\ngenerator: {kind: vae}"))
+        let message = Self.message(Self.doc("seed: 1", run: "strategy: glr\ngenerator: {kind: flow}"))
         #expect(message.contains("d.md:"), "\(message)")
         #expect(!message.hasPrefix("planned"), "\(message)")
     }

@@ -15,7 +15,7 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
     public let mixtures: [GaussianMixture]
     /// Latent dimension D.
     public let dimension: Int
-    private let cumulativePriors: [Double]
+    private let classPrior: ClassPrior
 
     /// A generator from its parts; `mixtures` share one dimension and covariance type.
     public init(classes: [Int32], priors: [Double], mixtures: [GaussianMixture]) {
@@ -25,10 +25,7 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
         self.priors = priors
         self.mixtures = mixtures
         self.dimension = mixtures[0].dimension
-        var cumulative = [Double](repeating: 0, count: priors.count)
-        var total = 0.0
-        for i in 0..<priors.count { total += priors[i]; cumulative[i] = total }
-        cumulativePriors = cumulative
+        classPrior = ClassPrior(priors)
     }
 
     public func sample(count: Int, rng: inout RandomStream) -> (latents: [Float], labels: [Int32]) {
@@ -37,9 +34,7 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
         var labels = [Int32](repeating: 0, count: count)
         latents.withUnsafeMutableBufferPointer { lp in
             for i in 0..<count {
-                let u = rng.nextUniformDouble() * cumulativePriors[cumulativePriors.count - 1]
-                var c = 0
-                while c < classes.count - 1 && cumulativePriors[c] <= u { c += 1 }
+                let c = classPrior.draw(&rng)
                 let component = mixtures[c].drawComponent(&rng)
                 mixtures[c].writeSample(component: component, rng: &rng, into: lp.baseAddress! + i * d)
                 labels[i] = classes[c]
@@ -51,16 +46,7 @@ public struct ClassConditionalMixture: LatentGenerator, Hashable {
     /// log p(z) = log Σ_y P(y) p(z | y).
     public func logLikelihood(_ latents: [Float]) -> [Double] {
         let n = latents.count / max(dimension, 1)
-        let perClass = mixtures.map { $0.logLikelihood(latents) }
-        var result = [Double](repeating: 0, count: n)
-        var row = [Double](repeating: 0, count: classes.count)
-        row.withUnsafeMutableBufferPointer { rp in
-            for i in 0..<n {
-                for c in 0..<classes.count { rp[c] = ReferenceMath.log(priors[c]) + perClass[c][i] }
-                result[i] = DenseMath.logSumExp(rp.baseAddress!, count: classes.count)
-            }
-        }
-        return result
+        return classPrior.logMarginal(mixtures.map { $0.logLikelihood(latents) }, rows: n)
     }
 
     /// log p(z | y) per sample; −∞ for a class the generator never saw.

@@ -23,6 +23,9 @@ struct GeneratorEncoder {
     /// Float32 values (`GaussianMixture.keptAsFloat32`).
     mutating func append(_ values: [Double]) { for v in values { append(v) } }
 
+    /// Values as Float32, 4 bytes each, exactly.
+    mutating func append(floats values: [Float]) { for v in values { append(v.bitPattern) } }
+
     /// Writes the header shared by both label schemes.
     mutating func appendHeader(scheme: GeneratorSpec.LabelScheme, covariance: GeneratorSpec.Covariance, dimension: Int, classes: [Int32]) {
         bytes.append(contentsOf: GeneratorEncoder.magic)
@@ -94,6 +97,11 @@ struct GeneratorDecoder {
             i += 4
         }
         return out
+    }
+
+    /// Reads `n` Float32 values.
+    mutating func floats(_ n: Int, _ what: String) throws -> [Float] {
+        try doubles(n, what).map { Float($0) }
     }
 
     /// Reads one mixture of the given covariance type and dimension.

@@ -26,6 +26,17 @@ public struct GeneratorFitReport: Codable, Hashable, Sendable {
     public var mixtures: [MixtureRecord]
     /// Wall seconds of the whole fit.
     public var seconds: Double
-    /// Mean log-likelihood per sample of the training rows, as `logLikelihood(_:labels:)` defines it.
+    /// Mean log-likelihood per sample of the training rows, as `logLikelihood(_:labels:)` defines it
+    /// (for a VAE, the last epoch's mean training ELBO: a bound).
     public var trainLogLikelihood: Double
+    /// A VAE's mean training ELBO per epoch (nil for mixtures).
+    public var elboTrace: [Double]?
+
+    /// A report from its parts.
+    public init(mixtures: [MixtureRecord], seconds: Double, trainLogLikelihood: Double, elboTrace: [Double]? = nil) {
+        self.mixtures = mixtures
+        self.seconds = seconds
+        self.trainLogLikelihood = trainLogLikelihood
+        self.elboTrace = elboTrace
+    }
 }

@@ -22,6 +22,7 @@ extension GeneratorSpec {
     ///   not used), means at the class means, variance 1, uniform weights, EM without labels.
     public func fitReporting(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream,
                              options: MixtureFitOptions? = nil) throws -> (generator: any LatentGenerator, report: GeneratorFitReport) {
+        if kind == "vae" { return try fitVAE(latents: latents, labels: labels, dimension: dimension, rng: rng) }
         let options = options ?? fitOptions
         guard kind == "gmm" else { throw GeneratorError.unknownKind(kind) }
         guard dimension > 0, latents.count == labels.count * dimension else {
@@ -101,6 +102,17 @@ extension GeneratorSpec {
         return (generator, report)
     }
 
+    /// Fits a conditional VAE (`ConditionalVAE.fit`) with `vae` (default settings when nil); the
+    /// report has no mixture records, the training ELBO trace and its last value as the train
+    /// log-likelihood (a bound).
+    func fitVAE(latents: [Float], labels: [Int32], dimension: Int, rng: RandomStream) throws -> (generator: any LatentGenerator, report: GeneratorFitReport) {
+        let stopwatch = DispatchTime.now().uptimeNanoseconds
+        let fit = try ConditionalVAE.fit(latents: latents, labels: labels, dimension: dimension, settings: vae ?? .default, rng: rng)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - stopwatch) / 1e9
+        let report = GeneratorFitReport(mixtures: [], seconds: seconds, trainLogLikelihood: fit.elboTrace.last ?? .nan, elboTrace: fit.elboTrace)
+        return (fit.generator, report)
+    }
+
     /// Fits one class: each candidate K (capped at the row count), keeping the lowest BIC.
     static func fitClass(_ data: MixtureData, label: Int32, candidates: [Int], covariance: Covariance,
                          options: MixtureFitOptions, rng: RandomStream) throws -> (MixtureFit, GeneratorFitReport.MixtureRecord) {
@@ -126,8 +138,9 @@ extension GeneratorSpec {
     }
 
     /// Decodes bytes written by a generator's `encoded()`; throws if they are corrupt or were
-    /// written for another covariance type or label scheme than this spec's.
+    /// written for another kind, covariance type, label scheme or VAE settings than this spec's.
     public func decode(_ bytes: [UInt8]) throws -> any LatentGenerator {
+        if kind == "vae" { return try ConditionalVAE.decode(bytes, settings: vae ?? .default) }
         var decoder = GeneratorDecoder(bytes)
         guard Array(try decoder.take(4, "magic")) == GeneratorEncoder.magic else {
             throw GeneratorError.corruptEncoding("the bytes do not start with GLRG")

@@ -1,5 +1,5 @@
-/// What latent generator to fit: its kind, covariance structure, component count and
-/// labelling scheme. A plain value: parsed from an experiment file's `generator:` key and
+/// What latent generator to fit: its kind (`gmm`, a Gaussian mixture: covariance structure,
+/// component count and labelling scheme; or `vae`, a conditional VAE: its `VAESettings`). A plain value: parsed from an experiment file's `generator:` key and
 /// part of a run's cache key. Fitting and decoding live in `GeneratorSpec+Fitting.swift`.
 public struct GeneratorSpec: Codable, Hashable, Sendable {
     /// Covariance structure of each Gaussian component.
@@ -29,7 +29,7 @@ public struct GeneratorSpec: Codable, Hashable, Sendable {
         case component
     }
 
-    /// The generator family; "gmm" (Gaussian mixture) is the one implemented.
+    /// The generator family: one of `kinds`.
     public var kind: String
     /// Covariance structure of the components.
     public var covariance: Covariance
@@ -37,13 +37,27 @@ public struct GeneratorSpec: Codable, Hashable, Sendable {
     public var components: Components
     /// Labelling scheme of generated samples.
     public var label: LabelScheme
+    /// The VAE's settings for `kind: vae`; nil for mixtures (and then absent from the encoding,
+    /// so mixtures' cache keys are those they had before VAEs existed).
+    public var vae: VAESettings?
+
+    /// The generator families glr implements: Gaussian mixtures (`GaussianMixture` and the
+    /// class- or component-labelled generators) and conditional VAEs (`ConditionalVAE`).
+    public static let kinds = ["gmm", "vae"]
 
     /// Creates a specification.
-    public init(kind: String = "gmm", covariance: Covariance = .diag, components: Components = .fixed(10), label: LabelScheme = .class) {
+    public init(kind: String = "gmm", covariance: Covariance = .diag, components: Components = .fixed(10), label: LabelScheme = .class,
+                vae: VAESettings? = nil) {
         self.kind = kind
         self.covariance = covariance
         self.components = components
         self.label = label
+        self.vae = vae
+    }
+
+    /// A conditional VAE generator with these settings (the mixture fields keep their defaults).
+    public static func vae(_ settings: VAESettings = .default) -> GeneratorSpec {
+        GeneratorSpec(kind: "vae", vae: settings)
     }
 
     /// The paper's generator as glr runs it: class-conditional diagonal GMM, 10 components per class.
@@ -63,6 +77,7 @@ public struct GeneratorSpec: Codable, Hashable, Sendable {
     /// The version of this generator's fitting that GLR run keys carry: `MixtureFitOptions.version`,
     /// plus "+component-sklearn-model" for the authors' variant (whose fit settings differ).
     public var fittingVersion: String {
-        label == .component ? MixtureFitOptions.version + "+component-sklearn-model" : MixtureFitOptions.version
+        if kind == "vae" { return ConditionalVAE.fittingVersion }
+        return label == .component ? MixtureFitOptions.version + "+component-sklearn-model" : MixtureFitOptions.version
     }
 }

@@ -18,8 +18,19 @@ public protocol LatentGenerator: Sendable {
     /// (their labels are component indices, not classes). A class the generator never saw
     /// gives −∞.
     func logLikelihood(_ latents: [Float], labels: [Int32]) -> [Double]
-    /// Bytes of parameters kept (stored as `Double`): what GLR stores instead of latents.
+    /// True when the log-likelihoods are lower bounds (a VAE's ELBO) rather than exact
+    /// densities (a mixture's); reports label them so. Default false.
+    var logLikelihoodIsLowerBound: Bool { get }
+    /// Bytes of parameters kept, 4 per value (Float32, as they are kept and used): what GLR
+    /// stores instead of latents.
     var storageBytes: Int { get }
     /// A self-describing binary encoding, for checkpoints; decode with `GeneratorSpec.decode(_:)`.
     func encoded() -> [UInt8]
+}
+
+// MARK: - Default implementations
+
+extension LatentGenerator {
+    /// False: exact log-likelihoods (the mixtures).
+    public var logLikelihoodIsLowerBound: Bool { false }
 }

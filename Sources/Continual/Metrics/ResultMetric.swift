@@ -28,7 +28,7 @@ public struct ResultMetric: Sendable, Equatable {
     /// over time (mean over experiences i of mean_{j ≤ i} R[i][j]), mean forgetting, BWT, FWT
     /// (these four nil for an offline run), storage kept after the last experience, seconds. Generator metrics (GLR runs only),
     /// each the mean over the experiences' generators: train and held-out log-likelihood per
-    /// sample, train-synthetic-test-real accuracy, nearest-neighbour distance from generated
+    /// sample (exact: mixtures only), the same as ELBO per sample (a lower bound: VAEs only), train-synthetic-test-real accuracy, nearest-neighbour distance from generated
     /// to real training latents and from held-out real to real training latents, and fit seconds.
     public static let all: [ResultMetric] = [
         ResultMetric("final_accuracy", "Final average accuracy", 4, accuracy: true) { $0.finalAverageAccuracy },
@@ -39,8 +39,10 @@ public struct ResultMetric: Sendable, Equatable {
         ResultMetric("fwt", "Forward transfer (FWT)", 4, history: true) { $0.fwt },
         ResultMetric("storage_bytes", "Storage (bytes)", 0) { $0.storageBytes.last.map(Double.init) },
         ResultMetric("seconds", "Seconds", 1) { $0.seconds },
-        ResultMetric("train_log_likelihood", "Train log-likelihood per sample", 2) { mean($0.fidelity?.trainLogLikelihood) },
-        ResultMetric("held_out_log_likelihood", "Held-out log-likelihood per sample", 2) { mean($0.fidelity?.heldOutLogLikelihood) },
+        ResultMetric("train_log_likelihood", "Train log-likelihood per sample", 2) { exact($0.fidelity) { $0.trainLogLikelihood } },
+        ResultMetric("held_out_log_likelihood", "Held-out log-likelihood per sample", 2) { exact($0.fidelity) { $0.heldOutLogLikelihood } },
+        ResultMetric("train_elbo", "Train ELBO per sample (lower bound)", 2) { bound($0.fidelity) { $0.trainLogLikelihood } },
+        ResultMetric("held_out_elbo", "Held-out ELBO per sample (lower bound)", 2) { bound($0.fidelity) { $0.heldOutLogLikelihood } },
         ResultMetric("tstr_accuracy", "Train-synthetic-test-real accuracy", 4, accuracy: true) { mean($0.fidelity?.trainSyntheticTestReal) },
         ResultMetric("nn_sample_to_real", "Nearest-neighbour distance, generated to real", 3) { mean($0.fidelity?.nearestNeighbourSampleToReal) },
         ResultMetric("nn_real_to_real", "Nearest-neighbour distance, held-out real to real", 3) { mean($0.fidelity?.nearestNeighbourRealToReal) },
@@ -67,6 +69,19 @@ public struct ResultMetric: Sendable, Equatable {
         self.isAccuracy = accuracy
         self.needsHistory = history
         self.extract = extract
+    }
+
+    /// Mean of a fidelity list when the generator's log-likelihoods are exact (mixtures), else nil.
+    static func exact(_ fidelity: GeneratorFidelity?, _ values: (GeneratorFidelity) -> [Double]) -> Double? {
+        guard let fidelity, !fidelity.isLowerBound else { return nil }
+        return mean(values(fidelity))
+    }
+
+    /// Mean of a fidelity list when the generator's log-likelihoods are lower bounds (a VAE's
+    /// ELBO), else nil: a bound is never shown as a log-likelihood.
+    static func bound(_ fidelity: GeneratorFidelity?, _ values: (GeneratorFidelity) -> [Double]) -> Double? {
+        guard let fidelity, fidelity.isLowerBound else { return nil }
+        return mean(values(fidelity))
     }
 
     /// Mean of a non-empty list (nil for nil or empty).

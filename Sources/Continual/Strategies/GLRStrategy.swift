@@ -9,7 +9,7 @@ import Engine
 /// later experiences train the head alone on latents computed once per experience with a
 /// fresh head-only SGD. When an experience ends, a generator (`generator:`, by default one
 /// diagonal Gaussian mixture of 10 components per class, so every sample carries its true
-/// class) is fitted on its training latents and labels (stream "generator" → experience).
+/// class; or a class-conditional VAE, `ConditionalVAE`) is fitted on its training latents and labels (stream "generator" → experience).
 /// At the start of every later experience, each stored generator draws its share of the
 /// buffer M (`BufferAllocation`, M // e each for `even`) afresh (stream "sample" →
 /// experience → generator), as the peer does; with `resample: false` it draws its share
@@ -27,12 +27,12 @@ public struct GLRStrategy: Strategy {
 
     /// GLR with the configuration's generator and buffer settings.
     /// - Throws: `StreamError.invalidSetting` for a negative buffer, a window below 1, or a
-    ///   generator kind other than "gmm".
+    ///   generator kind glr does not implement (`GeneratorSpec.kinds`).
     public init(configuration: StreamConfiguration) throws {
         try BufferSettings.validate(configuration)
-        guard configuration.generator.kind == "gmm" else {
+        guard GeneratorSpec.kinds.contains(configuration.generator.kind) else {
             throw StreamError.invalidSetting(name: "generator.kind", value: configuration.generator.kind,
-                                             reason: "the only generator glr implements is a Gaussian mixture; use kind: gmm")
+                                             reason: "glr implements Gaussian mixtures and conditional VAEs; use kind: gmm or kind: vae")
         }
         generator = configuration.generator
         resample = configuration.resample

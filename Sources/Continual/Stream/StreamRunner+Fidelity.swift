@@ -14,7 +14,7 @@ extension StreamRunner {
     /// Appends experience `stored.experience`'s fidelity figures to the run state:
     ///
     /// - train / held-out log-likelihood: mean log p(z | y) (the generator's labelled
-    ///   log-likelihood) over ≤ 10 000 training latents (seeded subset) / all test latents;
+    ///   log-likelihood; a VAE's ELBO, flagged `logLikelihoodIsLowerBound`) over ≤ 10 000 training latents (seeded subset) / all test latents;
     /// - train-synthetic-test-real: a freshly initialised head trained 1 epoch (same SGD
     ///   settings and batch size) on as many generated latents as the experience has training
     ///   images (≤ 10 000), tested on the experience's real test latents;
@@ -49,6 +49,7 @@ extension StreamRunner {
         fidelity.nearestNeighbourRealToReal.append(LatentFidelity.meanNearestNeighbourDistance(
             queries: test.prefix(q).values, reference: references.values, dimension: d))
         fidelity.fitSeconds.append(stored.fitSeconds)
+        if generator.logLikelihoodIsLowerBound { fidelity.logLikelihoodIsLowerBound = true }
         state.fidelity = fidelity
 
         if isLast {

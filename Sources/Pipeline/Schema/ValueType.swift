@@ -15,7 +15,8 @@ public indirect enum ValueType: Sendable {
     case choice([String])
     /// Any text.
     case text
-    /// A generator mapping {kind, covariance, components_per_class, label}.
+    /// A generator mapping: {kind: gmm, covariance, components_per_class, label} or
+    /// {kind: vae, latent_size, hidden_width, epochs, lr, beta}.
     case generator
     /// A list of run or sweep names (a single name is accepted).
     case runNames
@@ -36,7 +37,7 @@ public indirect enum ValueType: Sendable {
         case .boolean: return "true or false"
         case .choice(let words): return words.joined(separator: " | ")
         case .text: return "text"
-        case .generator: return "{kind: gmm, covariance: diag|full|spherical, components_per_class: N|bic|[N, ...], label: class|component}"
+        case .generator: return GeneratorValue.expected
         case .runNames: return "a list of run or sweep names defined above, e.g. [naive, glr]"
         case .columns: return "a list of " + (ParameterSchema.metricColumns + ["PARAMETER"]).joined(separator: ", ")
         case .vary: return "a mapping from parameters to lists of values, e.g. {buffer_size: [600, 6000]}"

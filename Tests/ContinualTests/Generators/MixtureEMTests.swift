@@ -118,8 +118,8 @@ import Testing
 
     @Test func rejectsBadInput() {
         let spec = GeneratorSpec()
-        #expect(throws: GeneratorError.unknownKind("vae")) {
-            try GeneratorSpec(kind: "vae").fit(latents: [0, 1], labels: [0], dimension: 2, rng: RandomStream(seed: 1))
+        #expect(throws: GeneratorError.unknownKind("flow")) {
+            try GeneratorSpec(kind: "flow").fit(latents: [0, 1], labels: [0], dimension: 2, rng: RandomStream(seed: 1))
         }
         #expect(throws: GeneratorError.shapeMismatch(latentCount: 3, labelCount: 1, dimension: 2)) {
             try spec.fit(latents: [0, 1, 2], labels: [0], dimension: 2, rng: RandomStream(seed: 1))
