@@ -49,8 +49,7 @@ public final class MaxPool2D: Layer, EngineLayer {
                                 let r0 = src + 2 * oy * W, r1 = r0 + W
                                 let a0 = Int32(truncatingIfNeeded: 2 * oy * W), a1 = a0 &+ Int32(truncatingIfNeeded: W)
                                 let out = dst + oy * Wo, outIdx = idx + oy * Wo
-                                let vectorised = Wo >= 8 ? pool2x2Row(r0, r1, outputs: Wo, indexBase: a0, width: W, into: out, argmax: outIdx) : 0
-                                for ox in vectorised..<Wo {
+                                for ox in 0..<Wo {
                                     // Branch-free selects with wrapping index arithmetic (an
                                     // overflow check would turn each select into a branch).
                                     let c = ox &+ ox
@@ -113,37 +112,5 @@ public final class MaxPool2D: Layer, EngineLayer {
             }
         }
         return Tensor(shape: inputShape, data: dInput)
-    }
-}
-
-/// The 2×2, stride-2 windows of one output row, eight at a time (the last eight may overlap
-/// the previous ones and write the same values again): the same selections as the scalar
-/// loop, so the same first maximum on ties. `r0`, `r1` are the two input rows, `indexBase`
-/// the index of r0[0] in the input plane. Returns the outputs written (all of them).
-@inline(__always)
-private func pool2x2Row(_ r0: UnsafePointer<Float>, _ r1: UnsafePointer<Float>, outputs: Int, indexBase: Int32, width: Int,
-                        into out: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>) -> Int {
-    let lanes = SIMD8<Int32>(0, 2, 4, 6, 8, 10, 12, 14)
-    var start = 0
-    while true {
-        let first = min(start, outputs - 8)
-        let top = UnsafeRawPointer(r0 + 2 * first).loadUnaligned(as: SIMD16<Float>.self)
-        let bottom = UnsafeRawPointer(r1 + 2 * first).loadUnaligned(as: SIMD16<Float>.self)
-        let v0 = top.evenHalf, v1 = top.oddHalf, v2 = bottom.evenHalf, v3 = bottom.oddHalf
-        let i0 = SIMD8(repeating: indexBase &+ Int32(truncatingIfNeeded: 2 * first)) &+ lanes
-        let i2 = i0 &+ Int32(truncatingIfNeeded: width)
-        let t1 = v1 .> v0
-        var best = v0.replacing(with: v1, where: t1)
-        var at = i0.replacing(with: i0 &+ 1, where: t1)
-        let t2 = v2 .> best
-        best.replace(with: v2, where: t2)
-        at.replace(with: i2, where: t2)
-        let t3 = v3 .> best
-        best.replace(with: v3, where: t3)
-        at.replace(with: i2 &+ 1, where: t3)
-        UnsafeMutableRawPointer(out + first).storeBytes(of: best, as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(argmax + first).storeBytes(of: at, as: SIMD8<Int32>.self)
-        if first + 8 >= outputs { return outputs }
-        start = first + 8
     }
 }
