@@ -40,14 +40,14 @@ public final class Conv2D: Layer, EngineLayer {
     public var keepsColumnsForBackward = false
     /// Set by `Sequential` for inference: `forward` keeps nothing for a backward pass.
     private var forwardOnly = false
-    private var backwardReady = false
+    /// What the last `forward` kept for `backward`.
+    private var kept = KeptForBackward.nothing
 
     private var inputShape: [Int] = []
     private var inputCache: [Float] = []
     private var output: [Float] = []
     private var dInput: [Float] = []
     private var columns: [Float] = []
-    private var columnsKept = false
     private var dColumns: [Float] = []
     private var chunkRows: [Float] = []
     private var dWeightT: [Float] = []
@@ -114,16 +114,15 @@ public final class Conv2D: Layer, EngineLayer {
         let g = geometry(height: input.shape[2], width: input.shape[3])
         precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
         inputShape = input.shape
-        columnsKept = keepsColumnsForBackward && !forwardOnly
-        backwardReady = !forwardOnly
-        if backwardReady && !columnsKept { copyExactly(input.data, into: &inputCache) }
+        kept = forwardOnly ? .nothing : keepsColumnsForBackward ? .columns : .input
+        if kept == .input { copyExactly(input.data, into: &inputCache) }
         let P = g.outH * g.outW, K = g.rows, F = outChannels
         let chunk = chunkSize(g, batch: n)
         resizeExactly(&output, n * F * P)
-        reserveAtLeast(&columns, K * (columnsKept ? n : chunk) * P)
+        let keep = kept == .columns
+        reserveAtLeast(&columns, K * (keep ? n : chunk) * P)
         reserveAtLeast(&chunkRows, F * chunk * P)
         let inPerSample = inChannels * g.height * g.width
-        let keep = columnsKept
         input.data.withUnsafeBufferPointer { x in
             weight.value.withUnsafeBufferPointer { w in
                 bias.value.withUnsafeBufferPointer { b in
@@ -154,7 +153,7 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// dOutput N×F×Ho×Wo → dInput N×C×H×W; accumulates weight and bias gradients.
     public func backward(_ dOutput: Tensor) -> Tensor {
-        precondition(!inputShape.isEmpty && backwardReady,
+        precondition(!inputShape.isEmpty && kept != .nothing,
                      "Conv2D.backward called before a training forward: run forward on the batch first")
         let n = inputShape[0]
         let g = geometry(height: inputShape[2], width: inputShape[3])
@@ -163,11 +162,11 @@ public final class Conv2D: Layer, EngineLayer {
                      "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
         let chunk = chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
-        let kept = columnsKept
-        if !kept { reserveAtLeast(&columns, K * chunk * P) }
+        let columnsKept = kept == .columns
+        if !columnsKept { reserveAtLeast(&columns, K * chunk * P) }
         if computesInputGradient { reserveAtLeast(&chunkRows, F * chunk * P) }
         // dcols go to a scratch chunk when the kept columns must stay (col2im overwrites them).
-        if kept && computesInputGradient { reserveAtLeast(&dColumns, K * chunk * P) }
+        if columnsKept && computesInputGradient { reserveAtLeast(&dColumns, K * chunk * P) }
         resizeExactly(&dWeightT, K * F)
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
@@ -192,7 +191,7 @@ public final class Conv2D: Layer, EngineLayer {
                                         let s = min(chunk, n - start)
                                         let L = s * P
                                         let chunkColumns: UnsafeMutablePointer<Float>
-                                        if kept {
+                                        if columnsKept {
                                             chunkColumns = cols.baseAddress! + K * start * P
                                         } else {
                                             chunkColumns = cols.baseAddress!
@@ -206,7 +205,7 @@ public final class Conv2D: Layer, EngineLayer {
                                                   beta: 1, c: dwt.baseAddress!, ldc: F)
                                         }
                                         if wantInput {
-                                            let dcols = kept ? dcolsScratch.baseAddress! : chunkColumns
+                                            let dcols = columnsKept ? dcolsScratch.baseAddress! : chunkColumns
                                             gather(dy.baseAddress! + start * F * P, samples: s, filters: F, plane: P,
                                                    into: rows.baseAddress!)
                                             sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
@@ -232,6 +231,10 @@ public final class Conv2D: Layer, EngineLayer {
         return Tensor(shape: inputShape, data: dInput)
     }
 }
+
+/// What a forward pass keeps for the backward pass that may follow it: a copy of the input
+/// (im2col is redone), the batch's columns (a training pass), or nothing (inference).
+private enum KeptForBackward { case input, columns, nothing }
 
 /// Writes a chunk's F×(S·P) GEMM output to S samples' F×P planes (NCHW), adding each
 /// filter's bias: y[n][f][q] = rows[f][n·P + q] + bias[f].
