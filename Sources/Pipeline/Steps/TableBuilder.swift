@@ -13,6 +13,10 @@ import Foundation
 /// Offline rule: a metric that needs a per-experience history (average accuracy over time,
 /// forgetting, BWT, FWT) is `.undefined` for an offline run (joint), shown as "–", and the
 /// table gets `offlineNote` as its footnote. It is never 0.
+///
+/// Comparison rule: with `comparison`, each metric column it covers is followed by a column of
+/// the other tool's figure for the row's cell (blank where it has none), and its footnote
+/// cites the file.
 public enum TableBuilder {
     /// The footnote of a table with undefined cells.
     public static let offlineNote = "– not defined: joint is the offline upper bound, trained once on all experiences "
@@ -20,7 +24,8 @@ public enum TableBuilder {
         + "forgetting, BWT or FWT."
 
     /// The table for `runs` with `columns` (metric or parameter names).
-    public static func table(runs: [NamedRun], columns: [String], caption: String?, aggregateSeeds: Bool) -> TableData {
+    public static func table(runs: [NamedRun], columns: [String], caption: String?, aggregateSeeds: Bool,
+                             comparison: ComparisonFigures? = nil) -> TableData {
         var groups: [[NamedRun]] = []
         for run in runs {
             var unseeded = run.configuration
@@ -35,17 +40,30 @@ public enum TableBuilder {
                 groups.append([run])
             }
         }
+        let compared = columns.filter { comparison?.covers($0) ?? false }
+        func cells(_ rowRuns: [NamedRun], _ ours: (String) -> TableValue) -> [TableValue] {
+            columns.flatMap { column -> [TableValue] in
+                guard let comparison, compared.contains(column) else { return [ours(column)] }
+                let theirs = comparison.value(run: rowRuns[0].cellName, metric: column)
+                let decimals = ResultMetric.named(column)?.decimals ?? 4
+                return [ours(column), theirs.map { .number($0, decimals: decimals) } ?? .text("")]
+            }
+        }
         var rows: [[TableValue]] = []
         for group in groups {
             let seeds = Set(group.map(\.configuration.seed))
             if group.count >= 2 && seeds.count >= 2 {
-                rows.append([.text(groupName(group))] + columns.map { aggregate($0, group) })
+                rows.append([.text(groupName(group))] + cells(group) { aggregate($0, group) })
             } else {
-                rows += group.map { run in [.text(run.name)] + columns.map { value($0, run) } }
+                rows += group.map { run in [.text(run.name)] + cells([run]) { value($0, run) } }
             }
         }
-        let undefined = rows.contains { $0.contains(.undefined) }
-        return TableData(caption: caption, columns: ["run"] + columns, rows: rows, notes: undefined ? [offlineNote] : [])
+        let titles = columns.flatMap { column in
+            comparison.map { compared.contains(column) ? [column, $0.columnTitle(column)] : [column] } ?? [column]
+        }
+        var notes = rows.contains { $0.contains(.undefined) } ? [offlineNote] : []
+        if let comparison, !compared.isEmpty { notes.append(comparison.note) }
+        return TableData(caption: caption, columns: ["run"] + titles, rows: rows, notes: notes)
     }
 
     /// True when `column` is a metric `run` does not define because it is offline.

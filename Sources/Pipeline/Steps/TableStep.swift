@@ -1,6 +1,7 @@
 /// `table`: one row per named run (a sweep name expands to its runs), columns of metrics
 /// or parameters. Runs identical except for `seed` collapse to one mean ± sd row (see
-/// `TableBuilder`) unless `aggregate: none`.
+/// `TableBuilder`) unless `aggregate: none`. `compare: FILE` adds another tool's figures
+/// beside the matching metric columns (`ComparisonFigures`).
 public struct TableStep: CellStep {
     /// Creates the step.
     public init() {}
@@ -15,6 +16,8 @@ public struct TableStep: CellStep {
             SchemaKey("caption", .text, default: "", "caption above the table", affectsResults: false),
             SchemaKey("aggregate", .choice(["mean-sd", "none"]), default: "mean-sd",
                       "mean-sd: runs identical except `seed` become one mean ± sd row; none: one row per run", affectsResults: false),
+            SchemaKey("compare", .text, default: "",
+                      "a JSON file (relative to the experiment file) of another tool's figures per run cell, shown beside each metric it covers"),
         ]
     }
 
@@ -24,9 +27,19 @@ public struct TableStep: CellStep {
                                            key: "runs", why: "a table lists named runs, e.g. `runs: [naive, glr]`")
         }
         let (inputs, cells) = try context.resolve(runsEntry.value, cell: cell)
+        var comparisonDigests: [String] = []
+        if let compare = entries.first(where: { $0.key == "compare" }), case .string(let path) = compare.value.value {
+            do {
+                comparisonDigests.append(try ComparisonFigures.load(path, besides: context.file).digest)
+            } catch {
+                throw DocumentError.badValue(compare.value.location, cell: cell.info, key: "compare", problem: error.problem,
+                                             expected: "a JSON file of comparison figures next to the experiment file "
+                                                 + "(a `comparison` object with `label` and `values`, see docs/ARCHITECTURE.md)")
+            }
+        }
         let keyed = checked.filter { entry in keys.first { $0.name == entry.key }?.affectsResults ?? false }
         return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), inputs: inputs, dependencies: cells,
-                           key: CacheKey.cell(kind: kind, body: keyed, inputs: inputs.map(\.key)))
+                           key: CacheKey.cell(kind: kind, body: keyed, inputs: inputs.map(\.key) + comparisonDigests))
     }
 
     public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {
@@ -36,6 +49,8 @@ public struct TableStep: CellStep {
         var caption: String?
         if case .string(let c) = cell["caption"] { caption = c }
         let aggregate = cell["aggregate"] != .string("none")
-        return .table(TableBuilder.table(runs: runs, columns: columns, caption: caption, aggregateSeeds: aggregate))
+        var comparison: ComparisonFigures?
+        if case .string(let path) = cell["compare"] { comparison = try ComparisonFigures.load(path, besides: context.document) }
+        return .table(TableBuilder.table(runs: runs, columns: columns, caption: caption, aggregateSeeds: aggregate, comparison: comparison))
     }
 }
