@@ -35,7 +35,7 @@ public enum ReportWriter {
         for cell in document.cells {
             guard case .ok = cell.status, case .figure(let data)? = cell.output else { continue }
             let file = FigureFile.name(cellIndex: cell.index, kind: data.kind)
-            let inputs = FigureDigest.digest(data)
+            let inputs = FigureKey.of(data)
             let image: FigureImage
             if let cached = cache.reusable(file, inputs: inputs, in: directory) {
                 image = FigureImage(file: file, png: cached.png, alt: FigureText.alt(data), caption: FigureText.caption(data),
@@ -45,7 +45,7 @@ public enum ReportWriter {
                 image = FigureRenderer.image(data, cellIndex: cell.index)
             }
             if let error = image.error { problems.append("cell \(cell.name): \(error)") } else {
-                manifest.figures[file] = .init(inputs: inputs, png: FigureDigest.sha256(image.png), width: image.width)
+                manifest.figures[file] = .init(inputs: inputs, png: CacheKey.hex(image.png), width: image.width)
             }
             figures[cell.index] = image
         }
