@@ -19,7 +19,7 @@ public enum ReportChecker {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw ReportError.io(path: url.path, message: "cannot read results.json (render the report first with glr render)")
         }
-        let value = try JSONParser.parse(text, source: url.path)
+        let value = try JSONValue.parse(text, source: url.path)
         guard value["format"]?.stringValue == ResultsJSON.format, case .object? = value["cells"] else {
             throw ReportError.invalidResults(source: url.path, message: "no \"format\": \"\(ResultsJSON.format)\" and \"cells\" object")
         }

@@ -150,6 +150,6 @@ enum ResultsJSON {
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try encoder.encode(value)
-        return try JSONParser.parse(String(decoding: data, as: UTF8.self), source: String(describing: T.self))
+        return try JSONValue.parse(String(decoding: data, as: UTF8.self), source: String(describing: T.self))
     }
 }

@@ -40,7 +40,7 @@ struct TrainCommand: ParsableCommand {
     var testSize: Int?
     @Option(help: "Also write the outcome as JSON to this file.")
     var json: String?
-    @Option(help: "Threads (default: the number of cores).")
+    @Option(help: "Threads that run the batch shards (default: 2, or GLR_THREADS).")
     var threads: Int?
 
     func validate() throws {

@@ -71,7 +71,7 @@ import Testing
             return run
         }
         let figure = FigureData(kind: .bars, caption: nil, runs: [seedRun(1, accuracy: 0.8), seedRun(2, accuracy: 0.9), Fixtures.naive])
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
         let fig = try #require(json["cells"]?["plot-1"]?["figure"])
         #expect(fig["bar_labels"] == .array([.string("glr-seeds"), .string("naive")]))
         guard case .array(let series)? = fig["series"], case .array(let points)? = series.first?["points"],
@@ -94,7 +94,7 @@ import Testing
     }
 
     static func seriesOf(_ figure: FigureData) throws -> [JSONValue] {
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
         guard case .array(let series)? = json["cells"]?["plot-1"]?["figure"]?["series"] else { throw FigureProblem() }
         return series
     }

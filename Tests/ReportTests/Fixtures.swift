@@ -7,7 +7,7 @@ import Report
 /// two figures, a failed cell and a cell skipped because of it. Every number is test data.
 enum Fixtures {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("templates")
+        .deletingLastPathComponent().appendingPathComponent("Sources/Report/Templates")
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static let provenance = Provenance(commit: "0123456789abcdef0123456789abcdef01234567", workingTree: "clean",

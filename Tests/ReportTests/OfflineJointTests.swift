@@ -23,7 +23,7 @@ import Testing
     }
 
     static func figure(_ kind: FigureKind, _ runs: [NamedRun]) throws -> JSONValue {
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(FigureTests.document([FigureData(kind: kind, caption: nil, runs: runs)])),
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(FigureTests.document([FigureData(kind: kind, caption: nil, runs: runs)])),
                                         source: "test")
         return try #require(json["cells"]?["plot-1"]?["figure"])
     }
@@ -93,7 +93,7 @@ import Testing
         #expect(html.components(separatedBy: "<p class=\"note\">– not defined: joint is the offline upper bound").count - 1 == 2)
         #expect(!html.contains("<td class=\"num\">0.0000</td>"), "no undefined metric shown as 0")
         #expect(html.contains("<td>all (once)</td>"), "the matrix's one row is the evaluation after training on everything")
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(document), source: "test")
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(document), source: "test")
         let rows = try #require(json["cells"]?["table-2"]?["table"]?["rows"]?.arrayValue)
         #expect(rows[1].arrayValue?[2] == .null)
         #expect(json["cells"]?["table-2"]?["table"]?["notes"] == .array([.string(TableBuilder.offlineNote)]))
