@@ -61,11 +61,11 @@ let package = Package(
         // Canvas, rasteriser, charts, PNG encoding.
         .target(name: "Plot", dependencies: ["CPNG"]),
         // HTML from templates, results.json, check.
+        // The report's templates are resources (`Bundle.module`; `GLR_TEMPLATES` overrides them).
         .target(name: "Report", dependencies: [
             "Pipeline", "Continual", "Engine", "Plot", "CCmark",
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], resources: [.copy("Templates")]),
         // Engine throughput benchmarks (used by `glr bench`).
         .target(name: "Benchmarks", dependencies: ["Engine", "Data"], path: "Benchmarks"),
         // The command-line tool.

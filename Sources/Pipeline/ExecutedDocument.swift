@@ -192,8 +192,8 @@ public enum TableValue: Sendable, Equatable {
 
 /// The data of one figure; the renderer chooses the chart from `kind`.
 public struct FigureData: Sendable {
-    /// `accuracy-curves`, `accuracy-matrix`, `final-vs-parameter`, `bars`, `latent-scatter`, `examples`.
-    public var kind: String
+    /// What the figure shows.
+    public var kind: FigureKind
     /// Optional caption.
     public var caption: String?
     /// The runs the figure draws, in the cell's order.
@@ -202,14 +202,14 @@ public struct FigureData: Sendable {
     public var parameter: String?
     /// The metric to draw (`final_accuracy` by default).
     public var metric: String?
-    /// `examples`: for each experience, its label and a few images (H×W, values in [0,1]).
-    public var examples: [(label: String, images: [[Float]], height: Int, width: Int)]
+    /// `examples`: a few images of each experience.
+    public var examples: [ExperienceExamples]
     /// Reference values to overlay (e.g. the paper's Table IV), as (label, points (x, y)).
     public var references: [(label: String, points: [(Double, Double)])]
 
     /// Creates figure data.
-    public init(kind: String, caption: String?, runs: [NamedRun], parameter: String? = nil, metric: String? = nil,
-                examples: [(label: String, images: [[Float]], height: Int, width: Int)] = [],
+    public init(kind: FigureKind, caption: String?, runs: [NamedRun], parameter: String? = nil, metric: String? = nil,
+                examples: [ExperienceExamples] = [],
                 references: [(label: String, points: [(Double, Double)])] = []) {
         self.kind = kind
         self.caption = caption

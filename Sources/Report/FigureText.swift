@@ -9,18 +9,18 @@ enum FigureText {
         let runs = figure.runs.map(\.name).joined(separator: ", ")
         let metric = RunMetric.title(figure.metric ?? "final_accuracy").lowercased()
         switch figure.kind {
-        case "accuracy-curves":
+        case .accuracyCurves:
             return "Line charts of test accuracy on each experience after each training experience, for \(runs)." + offlineNote(figure)
-        case "accuracy-matrix":
+        case .accuracyMatrix:
             return "Heatmaps of the accuracy matrix R[i][j] (after training experience i, on test experience j), for \(runs)."
                 + offlineNote(figure)
-        case "final-vs-parameter":
+        case .finalVersusParameter:
             let series = FigureSeries.finalVersusParameter(figure).series.map { s in
                 "\(s.label): " + s.points.map { "\(trim($0.x)) → \(NumberFormat.fixed($0.y, decimals: 3))" }.joined(separator: ", ")
             }
             return "Line chart of \(metric) against \(figure.parameter ?? "the varied parameter"). "
                 + series.joined(separator: "; ") + "."
-        case "average-accuracy":
+        case .averageAccuracy:
             let series = FigureSeries.averageAccuracy(figure).series.map { s in
                 s.isReference
                     ? "\(s.label): \(NumberFormat.fixed(s.points.first?.y ?? .nan, decimals: 3)) (dashed line: final average accuracy, trained once on all experiences)"
@@ -28,18 +28,16 @@ enum FigureText {
             }
             return "Line chart of the average accuracy on the experiences seen so far after each training experience "
                 + "(mean over seeds). " + series.joined(separator: "; ") + "."
-        case "bars":
+        case .bars:
             let bars = FigureSeries.bars(figure)
             let values = zip(bars.barLabels, bars.series.first?.points ?? []).enumerated().map { k, pair in
                 "\(pair.0) \(NumberFormat.meanSD(pair.1.y, bars.series[0].errors[k], decimals: 3))"
             }
             return "Bar chart of \(metric) (mean ± sd over seeds): " + values.joined(separator: ", ") + "."
-        case "latent-scatter":
+        case .latentScatter:
             return "Scatter plots of real and generated latents on their first two principal components, by class, for \(runs)."
-        case "examples":
+        case .examples:
             return "Example inputs of each experience: " + figure.examples.map(\.label).joined(separator: ", ") + "."
-        default:
-            return "Figure of kind \(figure.kind) for \(runs)."
         }
     }
 
@@ -47,15 +45,14 @@ enum FigureText {
     static func caption(_ figure: FigureData) -> String {
         if let caption = figure.caption, !caption.isEmpty { return caption }
         switch figure.kind {
-        case "accuracy-curves": return "Accuracy on each experience after each training experience."
-        case "accuracy-matrix": return "Accuracy matrix R[i][j]: after training experience i (rows), on test experience j (columns)."
-        case "final-vs-parameter":
+        case .accuracyCurves: return "Accuracy on each experience after each training experience."
+        case .accuracyMatrix: return "Accuracy matrix R[i][j]: after training experience i (rows), on test experience j (columns)."
+        case .finalVersusParameter:
             return "\(RunMetric.title(figure.metric ?? "final_accuracy")) against \(figure.parameter ?? "the varied parameter")."
-        case "average-accuracy": return "Average accuracy on the experiences seen so far after each training experience; band: one standard deviation over seeds."
-        case "bars": return "\(RunMetric.title(figure.metric ?? "final_accuracy")) per strategy; error bars: one standard deviation over seeds."
-        case "latent-scatter": return "Real (dots) and generated (crosses) latents, first two principal components, coloured by class."
-        case "examples": return "Example inputs per experience."
-        default: return figure.kind
+        case .averageAccuracy: return "Average accuracy on the experiences seen so far after each training experience; band: one standard deviation over seeds."
+        case .bars: return "\(RunMetric.title(figure.metric ?? "final_accuracy")) per strategy; error bars: one standard deviation over seeds."
+        case .latentScatter: return "Real (dots) and generated (crosses) latents, first two principal components, coloured by class."
+        case .examples: return "Example inputs per experience."
         }
     }
 
@@ -64,7 +61,7 @@ enum FigureText {
         let offline = figure.runs.filter { $0.configuration.strategy.isOffline }.map(\.name)
         guard !offline.isEmpty else { return "" }
         return " \(offline.joined(separator: ", ")) (offline upper bound, trained once on all experiences) "
-            + (figure.kind == "accuracy-matrix" ? "has one row, its final evaluation." : "is a single point per experience, with a dashed line at their mean.")
+            + (figure.kind == .accuracyMatrix ? "has one row, its final evaluation." : "is a single point per experience, with a dashed line at their mean.")
     }
 
     /// `600` for integral values, else the shortest text.

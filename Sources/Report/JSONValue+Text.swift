@@ -1,5 +1,8 @@
 // Writing a JSONValue as text: two-space indentation, keys sorted by their UTF-8 bytes,
 // arrays of scalars and of small scalar objects on one line (matrices stay readable), "\n" at the end.
+// Foundation reads JSON (`JSONValue+Reading`), but this writer stays hand-written: it is what
+// keeps results.json byte-stable (integers apart from doubles, Swift's shortest round-trip
+// number text, this layout), which JSONEncoder's output does not promise across versions.
 
 extension JSONValue {
     /// The value as deterministic, pretty-printed JSON text ending with a newline.

@@ -37,8 +37,10 @@ enum ProvenanceView {
             case .failed: status = "failed"
             case .skipped: status = "skipped"
             }
+            // A cell that only sets parameters reads no cache.
+            let setsParameters = if case .parameters? = cell.output { true } else { false }
             return ["name": cell.name, "kind": cell.kind, "status": status,
-                    "seconds": NumberFormat.fixed(cell.seconds, decimals: 2), "cache": cell.kind == "params" ? "—" : (cell.cacheHit ? "hit" : "miss")]
+                    "seconds": NumberFormat.fixed(cell.seconds, decimals: 2), "cache": setsParameters ? "—" : (cell.cacheHit ? "hit" : "miss")]
         }
         return ["date": p.date, "seconds": NumberFormat.fixed(document.seconds, decimals: 1), "cells": cells,
                 "runs": runs, "hasRuns": !runs.isEmpty]

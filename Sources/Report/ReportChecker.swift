@@ -19,7 +19,7 @@ public enum ReportChecker {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw ReportError.io(path: url.path, message: "cannot read results.json (render the report first with glr render)")
         }
-        let value = try JSONParser.parse(text, source: url.path)
+        let value = try JSONValue.parse(text, source: url.path)
         guard value["format"]?.stringValue == ResultsJSON.format, case .object? = value["cells"] else {
             throw ReportError.invalidResults(source: url.path, message: "no \"format\": \"\(ResultsJSON.format)\" and \"cells\" object")
         }
@@ -43,9 +43,9 @@ public enum ReportChecker {
             var comparison = ResultsComparison(tolerance: tolerance)
             switch (savedCells[key], freshCells[key]) {
             case (let s?, let f?):
-                let kind = s["kind"]?.stringValue
-                if kind == "run" || kind == "sweep", case .object(var sObject) = s, case .object(var fObject) = f {
-                    // Runs are named by run name (`glr.accuracy_matrix[2][1]`), the rest by cell.
+                if case .object(var sObject) = s, case .object(var fObject) = f, sObject["runs"] != nil || fObject["runs"] != nil {
+                    // A cell's runs (run and sweep cells) are named by run name
+                    // (`glr.accuracy_matrix[2][1]`), the rest by cell.
                     let sRuns = sObject.removeValue(forKey: "runs") ?? .object([:])
                     let fRuns = fObject.removeValue(forKey: "runs") ?? .object([:])
                     comparison.compare(.object(sObject), .object(fObject), path: key)

@@ -3,7 +3,7 @@ import Foundation
 /// Why a report could not be written or checked; each case names the file involved and
 /// its message says how to fix it.
 public enum ReportError: Error, CustomStringConvertible, Equatable {
-    /// No `report.html` was found in any of the searched template directories.
+    /// No `report.html` was found in the templates directory (explicit, `GLR_TEMPLATES` or bundled).
     case templatesNotFound(searched: [String])
     /// A template failed to parse.
     case invalidTemplate(file: String, message: String)
@@ -19,8 +19,9 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .templatesNotFound(let searched):
-            return "templates/report.html not found (searched: \(searched.joined(separator: ", "))); "
-                + "run glr from the project directory, or set GLR_TEMPLATES to the templates directory"
+            return "report.html not found in the templates directory (\(searched.joined(separator: ", "))); "
+                + "keep glr_Report.resources beside the glr executable (make install copies both), "
+                + "or set GLR_TEMPLATES to a templates directory such as Sources/Report/Templates"
         case .invalidTemplate(let file, let message):
             return "\(file): template error: \(message); fix the Mustache syntax in that file"
         case .invalidJSON(let source, let offset, let message):

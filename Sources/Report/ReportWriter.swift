@@ -1,7 +1,7 @@
 import Foundation
 import Pipeline
 
-/// Writes a report folder, `reports/NAME/`: index.html rendered from templates/report.html
+/// Writes a report folder, `reports/NAME/`: index.html rendered from Templates/report.html
 /// (Mustache), one `fig-<cell index>-<kind>.png` per figure, figures.json (what each PNG was
 /// drawn from, so a re-render reuses unchanged figures instead of drawing them again; see
 /// `FigureManifest`), and results.json.
@@ -12,7 +12,7 @@ import Pipeline
 public enum ReportWriter {
     /// Writes the report of `document` into `directory` (created if needed); with `embed`,
     /// index.html is self-contained (figures as base64 data URIs) and no PNG is written.
-    /// `templates` is the templates directory (nil: searched, see `TemplateSet`).
+    /// `templates` is a templates directory (nil: `GLR_TEMPLATES`, else the bundled ones; see `TemplateSet`).
     @discardableResult
     public static func write(_ document: ExecutedDocument, to directory: URL, embed: Bool, templates: URL?) throws -> ReportSummary {
         try write(document, to: directory, embed: embed, templates: templates,
@@ -35,7 +35,7 @@ public enum ReportWriter {
         for cell in document.cells {
             guard case .ok = cell.status, case .figure(let data)? = cell.output else { continue }
             let file = FigureFile.name(cellIndex: cell.index, kind: data.kind)
-            let inputs = FigureDigest.digest(data)
+            let inputs = FigureKey.of(data)
             let image: FigureImage
             if let cached = cache.reusable(file, inputs: inputs, in: directory) {
                 image = FigureImage(file: file, png: cached.png, alt: FigureText.alt(data), caption: FigureText.caption(data),
@@ -45,7 +45,7 @@ public enum ReportWriter {
                 image = FigureRenderer.image(data, cellIndex: cell.index)
             }
             if let error = image.error { problems.append("cell \(cell.name): \(error)") } else {
-                manifest.figures[file] = .init(inputs: inputs, png: FigureDigest.sha256(image.png), width: image.width)
+                manifest.figures[file] = .init(inputs: inputs, png: CacheKey.hex(image.png), width: image.width)
             }
             figures[cell.index] = image
         }

@@ -100,7 +100,7 @@ enum ResultsJSON {
     /// A figure: kind, file, runs drawn, and the plotted series where the figure derives them.
     static func value(of figure: FigureData, cellIndex: Int) -> JSONValue {
         var members: [String: JSONValue] = [
-            "kind": .string(figure.kind),
+            "kind": .string(figure.kind.rawValue),
             "file": .string(FigureFile.name(cellIndex: cellIndex, kind: figure.kind)),
             "runs": .array(figure.runs.map { .string($0.name) }),
         ]
@@ -108,24 +108,24 @@ enum ResultsJSON {
         if let parameter = figure.parameter { members["parameter"] = .string(parameter) }
         if let metric = figure.metric { members["metric"] = .string(metric) }
         switch figure.kind {
-        case "final-vs-parameter":
+        case .finalVersusParameter:
             members["series"] = value(of: FigureSeries.finalVersusParameter(figure))
-        case "average-accuracy":
+        case .averageAccuracy:
             members["series"] = value(of: FigureSeries.averageAccuracy(figure))
-        case "accuracy-curves":
+        case .accuracyCurves:
             members["panels"] = .array(figure.runs.map { run in
                 .object(["run": .string(run.name), "series": value(of: FigureSeries.accuracyCurves(run))])
             })
-        case "bars":
+        case .bars:
             let bars = FigureSeries.bars(figure)
             members["series"] = value(of: bars)
             members["bar_labels"] = .array(bars.barLabels.map { .string($0) })
-        case "examples":
+        case .examples:
             members["experiences"] = .array(figure.examples.map {
                 .object(["label": .string($0.label), "images": .integer($0.images.count),
                          "height": .integer($0.height), "width": .integer($0.width)])
             })
-        default: break
+        case .accuracyMatrix, .latentScatter: break  // the runs' matrices and scatter are in their results
         }
         return .object(members)
     }
@@ -150,6 +150,6 @@ enum ResultsJSON {
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try encoder.encode(value)
-        return try JSONParser.parse(String(decoding: data, as: UTF8.self), source: String(describing: T.self))
+        return try JSONValue.parse(String(decoding: data, as: UTF8.self), source: String(describing: T.self))
     }
 }

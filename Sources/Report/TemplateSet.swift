@@ -5,38 +5,38 @@ import Mustache
 /// `.css` or `.mustache` file of the directory, named by file name without extension, e.g.
 /// `{{> cell}}` for cell.html, `{{> style}}` for style.css).
 ///
-/// The directory is the one given explicitly, else `$GLR_TEMPLATES`, else the first
-/// `templates/` holding report.html in the current directory, beside the executable or one
-/// of its ancestors, or in the source tree glr was built from. No copy is embedded in the
-/// binary: a relocated glr needs `GLR_TEMPLATES` or `--templates`.
+/// They are SwiftPM resources of the Report module (`Sources/Report/Templates`), found through
+/// `Bundle.module`: the bundle `glr_Report.resources` beside the glr executable (`make install`
+/// copies both), else in the build directory. A directory given explicitly, else
+/// `$GLR_TEMPLATES`, overrides them (to try edited templates without rebuilding).
 struct TemplateSet {
     /// The parsed templates.
     let library: MustacheLibrary
     /// Where they came from.
     let directory: URL
 
-    /// Finds the templates directory (see the type's documentation for the search order).
+    /// The environment variable naming a templates directory that overrides the bundled one.
+    static let environmentKey = "GLR_TEMPLATES"
+
+    /// The templates directory: `explicit`, else `$GLR_TEMPLATES`, else the bundled one.
+    /// - Throws: `ReportError.templatesNotFound` when the chosen directory has no report.html.
     static func locate(_ explicit: URL?) throws -> URL {
-        var candidates: [URL] = []
-        if let explicit { candidates.append(explicit) } else {
-            if let env = ProcessInfo.processInfo.environment["GLR_TEMPLATES"], !env.isEmpty {
-                candidates.append(URL(fileURLWithPath: env))
-            }
-            candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("templates"))
-            var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<6 {
-                candidates.append(dir.appendingPathComponent("templates"))
-                dir = dir.deletingLastPathComponent()
-            }
-            // Sources/Report/TemplateSet.swift → ../../templates in the source tree.
-            candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("templates"))
+        let candidate: URL
+        if let explicit {
+            candidate = explicit
+        } else if let env = ProcessInfo.processInfo.environment[environmentKey], !env.isEmpty {
+            candidate = URL(fileURLWithPath: env)
+        } else {
+            candidate = bundled
         }
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("report.html").path) {
-            return candidate.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: candidate.appendingPathComponent("report.html").path) else {
+            throw ReportError.templatesNotFound(searched: [candidate.path])
         }
-        throw ReportError.templatesNotFound(searched: candidates.map(\.path))
+        return candidate.standardizedFileURL
     }
+
+    /// The templates shipped as the Report module's resources.
+    static var bundled: URL { Bundle.module.bundleURL.appendingPathComponent("Templates") }
 
     /// Loads and parses every template of `directory`.
     static func load(from directory: URL) throws -> TemplateSet {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Continual
 import Data
 import Foundation
+import Pipeline
 
 /// `glr latents`: Write one experience's training latents and labels as .npy files.
 struct LatentsCommand: ParsableCommand {
@@ -23,9 +24,9 @@ struct LatentsCommand: ParsableCommand {
         let dataset = try DatasetLoader.load(c.dataset)
         let benchmark = try StreamRunner.makeBenchmark(c, dataset: dataset)
         let runner = try StreamRunner(configuration: c, benchmark: benchmark)
-        var bar = ProgressLine()
-        let latents = try runner.latentsAfterFirstExperience(of: experience, progress: { bar.show($0, strategy: "latents") })
-        bar.finish()
+        let progress = ProgressReporter.standardError()
+        let latents = try runner.latentsAfterFirstExperience(of: experience, progress: { progress.stream($0, run: "latents") })
+        progress.finish()
         try LatentsCommand.write(latents.train, to: out)
         if let testOut { try LatentsCommand.write(latents.test, to: testOut) }
         print("wrote \(latents.train.count)×\(latents.train.sampleSize) training latents to \(out)"

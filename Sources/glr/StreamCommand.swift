@@ -26,15 +26,15 @@ struct StreamCommand: ParsableCommand {
         let dataset = try DatasetLoader.load(c.dataset)
         let benchmark = try StreamRunner.makeBenchmark(c, dataset: dataset)
         let runner = try StreamRunner(configuration: c, benchmark: benchmark)
-        var bar = ProgressLine()
+        let progress = ProgressReporter.standardError()
         // No cache lock: only whole shared-start entries are read and written (atomic renames,
         // checksummed), so a render holding the lock on the same directory is not waited for.
         let sharedStart = noCache ? nil : CacheSharedStartStore(
             store: try DirectoryCacheStore(root: URL(fileURLWithPath: cache, isDirectory: true)),
-            datasetFingerprint: dataset.fingerprint) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            datasetFingerprint: dataset.fingerprint) { progress.log($0) }
         let result = try runner.run(resumeFrom: nil, sharedStart: sharedStart, checkpoint: { _, _ in },
-                                    progress: { bar.show($0, strategy: c.strategy.rawValue) })
-        bar.finish()
+                                    progress: { progress.stream($0, run: c.strategy.rawValue) })
+        progress.finish()
         print(StreamCommand.summary(result, configuration: c))
         if let json {
             let encoder = JSONEncoder()
@@ -161,42 +161,5 @@ extension StreamOptions {
             throw ValidationError("--permutations \(path): expected a JSON list of integer lists, or an object whose \"permutations\" key holds one")
         }
         return list
-    }
-}
-
-/// A one-line progress bar on a terminal (stderr), plain lines at phase changes otherwise.
-struct ProgressLine {
-    private let isTerminal = isatty(2) != 0
-    private var lastMessage = ""
-    private var drawn = false
-
-    mutating func show(_ p: StreamProgress, strategy: String) {
-        let head = "\(strategy) experience \(p.experience + 1)/\(p.experiences)"
-        if p.samplesTotal > 0 {
-            let fraction = Double(p.samplesDone) / Double(p.samplesTotal)
-            let rate = String(format: "%.0f samples/s", p.samplesPerSecond)
-            if isTerminal {
-                let width = 24
-                let filled = Int(fraction * Double(width))
-                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                write("\r\(head) epoch \(p.epoch + 1)/\(p.epochs) [\(bar)] \(Int(fraction * 100))% \(rate)  \u{1B}[K")
-                drawn = true
-            } else if p.samplesDone == p.samplesTotal {
-                write("\(head) epoch \(p.epoch + 1)/\(p.epochs) done, \(rate)\n")
-            }
-        } else if p.message != lastMessage || !isTerminal {
-            lastMessage = p.message
-            write(isTerminal ? "\r\(head): \(p.message)\u{1B}[K" : "\(head): \(p.message)\n")
-            drawn = isTerminal
-        }
-    }
-
-    mutating func finish() {
-        if drawn { write("\r\u{1B}[K") }
-        drawn = false
-    }
-
-    private func write(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
     }
 }

@@ -3,6 +3,7 @@ import Data
 import Engine
 import Benchmarks
 import Foundation
+import Pipeline
 
 /// `glr train`: Train the reference CNN (or an MLP) on a dataset.
 struct TrainCommand: ParsableCommand {
@@ -39,7 +40,7 @@ struct TrainCommand: ParsableCommand {
     var testSize: Int?
     @Option(help: "Also write the outcome as JSON to this file.")
     var json: String?
-    @Option(help: "Threads (default: the number of cores).")
+    @Option(help: "Threads that run the batch shards (default: 2, or GLR_THREADS).")
     var threads: Int?
 
     func validate() throws {
@@ -153,40 +154,20 @@ struct TrainOutcome: Codable {
     }
 }
 
-/// Output of `glr train`: result lines on stdout, a progress bar on stderr when it is a
-/// terminal (redrawn at most 10 times a second), plain progress lines every 10% otherwise.
+/// Output of `glr train`: result lines on stdout; progress on stderr through the one
+/// `ProgressReporter` (a bar with ETA on a terminal, a plain line every tenth of an epoch otherwise).
 final class TrainLog {
-    private let isTerminal = isatty(STDERR_FILENO) != 0
-    private var lastDraw = 0.0
-    private var lastTenth = -1
+    private let reporter = ProgressReporter.standardError()
 
     func line(_ s: String) {
-        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        reporter.finish()
         print(s)
         fflush(stdout)
     }
 
     func progress(epoch: Int, epochs: Int, done: Int, total: Int, loss: Double, since t0: Double) {
-        let elapsed = monotonicSeconds() - t0
-        let rate = Double(done) / max(elapsed, 1e-9)
-        let eta = Double(total - done) / max(rate, 1e-9)
-        if isTerminal {
-            guard monotonicSeconds() - lastDraw >= 0.1 || done == total else { return }
-            lastDraw = monotonicSeconds()
-            let width = 30
-            let filled = Int(Double(width) * Double(done) / Double(max(total, 1)))
-            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            let text = String(format: "\repoch %d/%d [%@] %d/%d  loss %.4f  %.0f samples/s  ETA %.0f s\u{1B}[K",
-                              epoch, epochs, bar, done, total, loss, rate, eta)
-            FileHandle.standardError.write(Data(text.utf8))
-        } else {
-            let tenth = done * 10 / max(total, 1)
-            guard tenth != lastTenth else { return }
-            lastTenth = tenth
-            if tenth == 10 { lastTenth = -1 }
-            let text = String(format: "epoch %d/%d: %d/%d samples, loss %.4f, %.0f samples/s, ETA %.0f s\n",
-                              epoch, epochs, done, total, loss, rate, eta)
-            FileHandle.standardError.write(Data(text.utf8))
-        }
+        let rate = Double(done) / max(monotonicSeconds() - t0, 1e-9)
+        reporter.bar("epoch \(epoch)/\(epochs)", done: done, total: total, samplesPerSecond: rate,
+                     remaining: Double(total - done) / max(rate, 1e-9), detail: String(format: "loss %.4f", loss), plainLines: 10)
     }
 }

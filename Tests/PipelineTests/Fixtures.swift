@@ -80,7 +80,7 @@ final class ScriptedBackend: RunBackend, @unchecked Sendable {
     }
 
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-        -> [(label: String, images: [[Float]], height: Int, width: Int)] { [] }
+        -> [ExperienceExamples] { [] }
 }
 
 /// The runs of every run or sweep cell of an executed document, by name.

@@ -41,7 +41,7 @@ import Testing
             throw CancellationError()
         }
         func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-            -> [(label: String, images: [[Float]], height: Int, width: Int)] { [] }
+            -> [ExperienceExamples] { [] }
     }
 
     /// The glr executable beside the test bundle (built by `swift build`), nil when absent.

@@ -20,7 +20,7 @@ import Testing
             }, progress: progress)
         }
         func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-            -> [(label: String, images: [[Float]], height: Int, width: Int)] { [] }
+            -> [ExperienceExamples] { [] }
     }
 
     static func document(middle: String = "", tail: String = "") -> String {

@@ -29,8 +29,8 @@ import Testing
         }
 
         func examples(_ c: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-            -> [(label: String, images: [[Float]], height: Int, width: Int)] {
-            (0..<c.experiences).map { e in (label: "experience \(e + 1)", images: [[0, 1, 1, 0], [1, 0, 0, 1]], height: 2, width: 2) }
+            -> [ExperienceExamples] {
+            (0..<c.experiences).map { e in ExperienceExamples(label: "experience \(e + 1)", images: [[0, 1, 1, 0], [1, 0, 0, 1]], height: 2, width: 2) }
         }
     }
 

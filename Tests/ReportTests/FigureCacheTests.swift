@@ -30,7 +30,7 @@ import Testing
             run.result.finalAverageAccuracy = accuracy
             return run
         }
-        return FigureTests.document([FigureData(kind: "bars", caption: caption, runs: runs)])
+        return FigureTests.document([FigureData(kind: .bars, caption: caption, runs: runs)])
     }
 
     @Test func secondWriteReusesFiguresAndIsByteIdentical() throws {

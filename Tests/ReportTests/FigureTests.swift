@@ -10,7 +10,7 @@ import Testing
 @Suite struct FigureTests {
     static func document(_ figures: [FigureData]) -> ExecutedDocument {
         let blocks = figures.enumerated().map { k, figure in
-            ExecutedBlock.cell(ExecutedCell(kind: "plot", name: "plot-\(k + 1)", index: k + 1, body: "kind: \(figure.kind)\n",
+            ExecutedBlock.cell(ExecutedCell(kind: "plot", name: "plot-\(k + 1)", index: k + 1, body: "kind: \(figure.kind.rawValue)\n",
                                             info: "plot", line: k + 1, echo: true, status: .ok, cacheHit: false, seconds: 0,
                                             output: .figure(figure)))
         }
@@ -26,18 +26,18 @@ import Testing
         return run
     }
 
-    @Test(arguments: ["accuracy-curves", "accuracy-matrix", "average-accuracy", "latent-scatter", "examples"])
-    func kindIsDrawn(kind: String) throws {
-        let examples: [(label: String, images: [[Float]], height: Int, width: Int)] = [
-            (label: "rotated 0°", images: [[0, 1, 1, 0], [1, 0, 0, 1]], height: 2, width: 2),
-            (label: "rotated 120°", images: [[0.5, 0.5, 0.5, 0.5]], height: 2, width: 2),
+    @Test(arguments: [FigureKind.accuracyCurves, .accuracyMatrix, .averageAccuracy, .latentScatter, .examples])
+    func kindIsDrawn(kind: FigureKind) throws {
+        let examples = [
+            ExperienceExamples(label: "rotated 0°", images: [[0, 1, 1, 0], [1, 0, 0, 1]], height: 2, width: 2),
+            ExperienceExamples(label: "rotated 120°", images: [[0.5, 0.5, 0.5, 0.5]], height: 2, width: 2),
         ]
         let figure = FigureData(kind: kind, caption: nil, runs: [Fixtures.naive, Self.scatterRun], examples: examples)
         let dir = Fixtures.temporaryDirectory()
         let summary = try ReportWriter.write(Self.document([figure]), to: dir, embed: false, templates: Fixtures.templates,
                                              provenance: Fixtures.provenance)
         #expect(summary.problems.isEmpty)
-        let file = dir.appendingPathComponent("fig-1-\(kind).png")
+        let file = dir.appendingPathComponent("fig-1-\(kind.rawValue).png")
         let canvas = try PNG.read(path: file.path)
         #expect(canvas.width >= 100 && canvas.height >= 50)
         var colours = Set<Color>()
@@ -46,19 +46,19 @@ import Testing
         }
         #expect(colours.count > 3, "the figure is not blank")
         let html = try String(contentsOf: summary.index, encoding: .utf8)
-        #expect(html.contains("<img src=\"fig-1-\(kind).png\" width=\"\(canvas.width / 2)\""))
+        #expect(html.contains("<img src=\"fig-1-\(kind.rawValue).png\" width=\"\(canvas.width / 2)\""))
     }
 
     @Test func aFigureThatCannotBeDrawnIsShownWithItsReason() throws {
-        let figures = [FigureData(kind: "pie", caption: nil, runs: [Fixtures.naive]),
-                       FigureData(kind: "latent-scatter", caption: nil, runs: [Fixtures.naive])]
+        let figures = [FigureData(kind: .examples, caption: nil, runs: []),
+                       FigureData(kind: .latentScatter, caption: nil, runs: [Fixtures.naive])]
         let dir = Fixtures.temporaryDirectory()
         let summary = try ReportWriter.write(Self.document(figures), to: dir, embed: false, templates: Fixtures.templates,
                                              provenance: Fixtures.provenance)
         #expect(summary.problems.count == 2)
         #expect(summary.figures.isEmpty)
         let html = try String(contentsOf: summary.index, encoding: .utf8)
-        #expect(html.contains("unknown figure kind &#39;pie&#39;"))
+        #expect(html.contains("no example images"))
         #expect(html.contains("no run has latent scatter data"))
     }
 
@@ -70,8 +70,8 @@ import Testing
             run.result.finalAverageAccuracy = accuracy
             return run
         }
-        let figure = FigureData(kind: "bars", caption: nil, runs: [seedRun(1, accuracy: 0.8), seedRun(2, accuracy: 0.9), Fixtures.naive])
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        let figure = FigureData(kind: .bars, caption: nil, runs: [seedRun(1, accuracy: 0.8), seedRun(2, accuracy: 0.9), Fixtures.naive])
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
         let fig = try #require(json["cells"]?["plot-1"]?["figure"])
         #expect(fig["bar_labels"] == .array([.string("glr-seeds"), .string("naive")]))
         guard case .array(let series)? = fig["series"], case .array(let points)? = series.first?["points"],
@@ -94,7 +94,7 @@ import Testing
     }
 
     static func seriesOf(_ figure: FigureData) throws -> [JSONValue] {
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(Self.document([figure])), source: "test")
         guard case .array(let series)? = json["cells"]?["plot-1"]?["figure"]?["series"] else { throw FigureProblem() }
         return series
     }
@@ -106,7 +106,7 @@ import Testing
         let runs = [Self.seedRun("glr", seed: 1, buffer: 6000, accuracy: 0.9, overTime: [0.9, 0.8, 0.9]),
                     Self.seedRun("glr", seed: 1, buffer: 600, accuracy: 0.6, overTime: [0.9, 0.8, 0.6]),
                     Self.seedRun("glr", seed: 2, buffer: 600, accuracy: 0.8, overTime: [0.9, 0.8, 0.8])]
-        let series = try Self.seriesOf(FigureData(kind: "final-vs-parameter", caption: nil, runs: runs, parameter: "buffer_size"))
+        let series = try Self.seriesOf(FigureData(kind: .finalVersusParameter, caption: nil, runs: runs, parameter: "buffer_size"))
         #expect(series.count == 1)
         guard case .array(let points)? = series[0]["points"], case .array(let sds)? = series[0]["sd"] else { Issue.record("no points"); return }
         #expect(points.count == 2, "one point per buffer size, not per run")
@@ -122,7 +122,7 @@ import Testing
         let runs = [Self.seedRun("glr", seed: 1, buffer: 600, accuracy: 0.6, overTime: [0.9, 0.7, 0.6]),
                     Self.seedRun("glr", seed: 2, buffer: 600, accuracy: 0.8, overTime: [0.8, 0.7, 0.8]),
                     Self.seedRun("glr", seed: 1, buffer: 6000, accuracy: 0.9, overTime: [0.9, 0.85, 0.9])]
-        let series = try Self.seriesOf(FigureData(kind: "average-accuracy", caption: nil, runs: runs))
+        let series = try Self.seriesOf(FigureData(kind: .averageAccuracy, caption: nil, runs: runs))
         #expect(series.map { $0["label"] } == [.string("glr[buffer_size=600]"), .string("glr[buffer_size=6000]")])
         guard case .array(let points)? = series[0]["points"], case .array(let sds)? = series[0]["sd"] else { Issue.record("no points"); return }
         let ys = points.map { $0.arrayValue?[1].numericValue ?? .nan }

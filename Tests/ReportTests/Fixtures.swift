@@ -7,7 +7,7 @@ import Report
 /// two figures, a failed cell and a cell skipped because of it. Every number is test data.
 enum Fixtures {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("templates")
+        .deletingLastPathComponent().appendingPathComponent("Sources/Report/Templates")
     static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static let provenance = Provenance(commit: "0123456789abcdef0123456789abcdef01234567", workingTree: "clean",
@@ -63,8 +63,8 @@ enum Fixtures {
         let table = TableData(caption: "Final accuracy & storage", columns: ["run", "final_accuracy", "storage_bytes", "seconds"],
                               rows: [[.text("naive"), .number(0.6266666, decimals: 3), .integer(0), .number(12.5, decimals: 1)],
                                      [.text("glr"), .meanSD(0.8474, 0.0123, decimals: 3), .integer(24_576), .number(12.5, decimals: 1)]])
-        let bars = FigureData(kind: "bars", caption: "Final accuracy per strategy", runs: [naive, glr])
-        let curve = FigureData(kind: "final-vs-parameter", caption: nil, runs: sweep, parameter: "buffer_size",
+        let bars = FigureData(kind: .bars, caption: "Final accuracy per strategy", runs: [naive, glr])
+        let curve = FigureData(kind: .finalVersusParameter, caption: nil, runs: sweep, parameter: "buffer_size",
                                references: [(label: "paper", points: [(600, 0.74), (6000, 0.87)])])
         return ExecutedDocument(
             path: "experiments/tiny.md", name: "tiny", title: "Tiny <GLR> test",

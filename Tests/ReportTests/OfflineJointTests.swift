@@ -22,15 +22,15 @@ import Testing
                         result: r, cacheKey: "key-\(name)-\(seed ?? 0)", cacheHit: false)
     }
 
-    static func figure(_ kind: String, _ runs: [NamedRun]) throws -> JSONValue {
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(FigureTests.document([FigureData(kind: kind, caption: nil, runs: runs)])),
+    static func figure(_ kind: FigureKind, _ runs: [NamedRun]) throws -> JSONValue {
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(FigureTests.document([FigureData(kind: kind, caption: nil, runs: runs)])),
                                         source: "test")
         return try #require(json["cells"]?["plot-1"]?["figure"])
     }
 
     @Test func averageAccuracyDrawsJointAsADashedReferenceLine() throws {
         let runs = [Fixtures.naive, Self.joint(seed: 1, final: 0.8), Self.joint(seed: 2, final: 0.9)]
-        let figure = try Self.figure("average-accuracy", runs)
+        let figure = try Self.figure(.averageAccuracy, runs)
         guard case .array(let series)? = figure["series"] else { Issue.record("no series"); return }
         #expect(series.count == 2)
         #expect(series[0]["reference"] == .bool(false))
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func accuracyCurvesDrawJointAsSinglePointsAndAReference() throws {
-        let figure = try Self.figure("accuracy-curves", [Fixtures.naive, Self.joint(final: 0.8)])
+        let figure = try Self.figure(.accuracyCurves, [Fixtures.naive, Self.joint(final: 0.8)])
         guard case .array(let panels)? = figure["panels"], panels.count == 2, case .array(let naive)? = panels[0]["series"],
               case .array(let joint)? = panels[1]["series"] else { Issue.record("no panels"); return }
         #expect(naive.count == 3 && naive.allSatisfy { $0["points"]?.arrayValue?.count == 3 && $0["reference"] == .bool(false) })
@@ -61,16 +61,16 @@ import Testing
         #expect(joint[3]["points"]?.arrayValue?.compactMap { $0.arrayValue?[1].numericValue } == [0.8, 0.8])
     }
 
-    @Test(arguments: ["accuracy-curves", "accuracy-matrix", "average-accuracy"])
-    func jointFiguresAreDrawnAndSayWhatTheyShow(kind: String) throws {
+    @Test(arguments: [FigureKind.accuracyCurves, .accuracyMatrix, .averageAccuracy])
+    func jointFiguresAreDrawnAndSayWhatTheyShow(kind: FigureKind) throws {
         let document = FigureTests.document([FigureData(kind: kind, caption: nil, runs: [Fixtures.naive, Self.joint(final: 0.8)])])
         let dir = Fixtures.temporaryDirectory()
         let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         #expect(summary.problems.isEmpty)
         let html = try String(contentsOf: summary.index, encoding: .utf8)
-        if kind == "accuracy-matrix" { #expect(html.contains("joint (offline upper bound, trained once on all experiences) has one row")) }
-        if kind == "accuracy-curves" { #expect(html.contains("joint (offline upper bound, trained once on all experiences) is a single point")) }
-        if kind == "average-accuracy" { #expect(html.contains("joint (offline): 0.800 (dashed line")) }
+        if kind == .accuracyMatrix { #expect(html.contains("joint (offline upper bound, trained once on all experiences) has one row")) }
+        if kind == .accuracyCurves { #expect(html.contains("joint (offline upper bound, trained once on all experiences) is a single point")) }
+        if kind == .averageAccuracy { #expect(html.contains("joint (offline): 0.800 (dashed line")) }
     }
 
     @Test func tablesAndRunSummariesShowADashAndTheFootnote() throws {
@@ -93,7 +93,7 @@ import Testing
         #expect(html.components(separatedBy: "<p class=\"note\">– not defined: joint is the offline upper bound").count - 1 == 2)
         #expect(!html.contains("<td class=\"num\">0.0000</td>"), "no undefined metric shown as 0")
         #expect(html.contains("<td>all (once)</td>"), "the matrix's one row is the evaluation after training on everything")
-        let json = try JSONParser.parse(ReportWriter.resultsJSON(document), source: "test")
+        let json = try JSONValue.parse(ReportWriter.resultsJSON(document), source: "test")
         let rows = try #require(json["cells"]?["table-2"]?["table"]?["rows"]?.arrayValue)
         #expect(rows[1].arrayValue?[2] == .null)
         #expect(json["cells"]?["table-2"]?["table"]?["notes"] == .array([.string(TableBuilder.offlineNote)]))

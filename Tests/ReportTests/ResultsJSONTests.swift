@@ -3,9 +3,9 @@ import Report
 import Testing
 
 @Suite struct ResultsJSONTests {
-    @Test func roundTripsThroughTheParser() throws {
+    @Test func roundTripsThroughTheReader() throws {
         let text = try ReportWriter.resultsJSON(Fixtures.document())
-        let value = try JSONParser.parse(text, source: "test")
+        let value = try JSONValue.parse(text, source: "test")
         #expect(value.formatted() == text)
         let glr = try #require(value["cells"]?["glr"]?["runs"]?["glr"])
         #expect(glr["accuracy_matrix"] == .array([.array([.double(0.9), .double(0.1), .double(0.12)]),
@@ -28,10 +28,11 @@ import Testing
         #expect(JSONValue.double(1e-5).formatted() == "1e-05\n")
     }
 
-    @Test func parserHandlesEscapesAndRejectsGarbage() throws {
-        let value = try JSONParser.parse("{\"s\": \"a\\\"b\\u00e9\\n\", \"n\": [-1, 2.5e3, true, null]}", source: "test")
+    @Test func readerHandlesEscapesAndRejectsGarbage() throws {
+        let value = try JSONValue.parse("{\"s\": \"a\\\"b\\u00e9\\n\", \"n\": [-1, 2.5e3, true, null]}", source: "test")
         #expect(value == .object(["s": .string("a\"bé\n"), "n": .array([.integer(-1), .double(2500), .bool(true), .null])]))
-        #expect(throws: ReportError.self) { try JSONParser.parse("{\"a\": 1,}", source: "test") }
-        #expect(throws: ReportError.self) { try JSONParser.parse("[1] 2", source: "test") }
+        #expect(throws: ReportError.self) { try JSONValue.parse("{\"a\": 1", source: "test") }
+        #expect(throws: ReportError.self) { try JSONValue.parse("{\"a\" 1}", source: "test") }
+        #expect(throws: ReportError.self) { try JSONValue.parse("[1] 2", source: "test") }
     }
 }

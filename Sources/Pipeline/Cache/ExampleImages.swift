@@ -1,13 +1,11 @@
 import Foundation
 
-/// Example images of a benchmark's experiences, as cached (binary property list).
+/// Example images of a benchmark's experiences, as cached (binary property list). The field
+/// names of `ExperienceExamples` are the stored keys, so entries written earlier still decode.
 struct ExampleImages: Codable {
-    struct Group: Codable { var label: String; var images: [[Float]]; var height: Int; var width: Int }
-    var groups: [Group]
+    var groups: [ExperienceExamples]
 
-    init(_ tuples: [(label: String, images: [[Float]], height: Int, width: Int)]) {
-        groups = tuples.map { Group(label: $0.label, images: $0.images, height: $0.height, width: $0.width) }
-    }
+    init(_ groups: [ExperienceExamples]) { self.groups = groups }
 
     init(decoding bytes: [UInt8]) throws {
         self = try PropertyListDecoder().decode(ExampleImages.self, from: Data(bytes))
@@ -17,9 +15,5 @@ struct ExampleImages: Codable {
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         return [UInt8](try encoder.encode(self))
-    }
-
-    var tuples: [(label: String, images: [[Float]], height: Int, width: Int)] {
-        groups.map { (label: $0.label, images: $0.images, height: $0.height, width: $0.width) }
     }
 }

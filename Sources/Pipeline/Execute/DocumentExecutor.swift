@@ -81,7 +81,7 @@ public struct DocumentExecutor {
                 try Interruption.shared.check()
                 progress.cell(position + 1, of: plan.cells.count, cell.info)
                 do {
-                    output = try registry.step(cell.kind)!.execute(planned, context: context)
+                    output = try planned.step.execute(planned, context: context)
                 } catch let error as Interrupted {
                     progress.finish()
                     throw error
@@ -117,11 +117,12 @@ public struct DocumentExecutor {
                                 blocks: blocks, datasetFingerprints: fingerprints, engineVersion: engineVersion, seconds: seconds)
     }
 
-    /// Indices of cells to execute: all, or the named ones, their dependencies and params cells.
+    /// Indices of cells to execute: all, or the named ones, their dependencies and the cells
+    /// that set parameters.
     func selection(_ plan: Plan, _ names: Set<String>?) -> Set<Int> {
         let all = Set(plan.cells.map(\.source.index))
         guard let names else { return all }
-        var chosen = Set(plan.cells.filter { names.contains($0.source.displayName) || $0.source.kind == "params" }.map(\.source.index))
+        var chosen = Set(plan.cells.filter { names.contains($0.source.displayName) || $0.step.role == .setsParameters }.map(\.source.index))
         var frontier = Array(chosen)
         while let index = frontier.popLast() {
             guard let cell = plan.cells.first(where: { $0.source.index == index }) else { continue }

@@ -60,9 +60,9 @@ public final class ExecutionContext {
 
     /// Example images of each experience of the benchmark a configuration describes.
     /// Cached under the benchmark's key, so a warm render does not load the dataset for them.
-    public func examples(_ configuration: StreamConfiguration) throws -> [(label: String, images: [[Float]], height: Int, width: Int)] {
+    public func examples(_ configuration: StreamConfiguration) throws -> [ExperienceExamples] {
         let entry = CacheKey.examples(configuration, datasetFingerprint: try datasets.fingerprint(configuration.dataset)) + ".examples"
-        if let bytes = loadChecked(entry), let cached = try? ExampleImages(decoding: bytes) { return cached.tuples }
+        if let bytes = loadChecked(entry), let cached = try? ExampleImages(decoding: bytes) { return cached.groups }
         let examples = try backend.examples(configuration, dataset: try datasets.dataset(configuration.dataset), count: 8)
         try store?.save(entry, try ExampleImages(examples).encoded())
         return examples

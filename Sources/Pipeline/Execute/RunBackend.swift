@@ -21,7 +21,7 @@ public protocol RunBackend: Sendable {
                      progress: (StreamProgress) -> Void) throws -> Bool
     /// A few example images of each experience of the benchmark the configuration describes.
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-        -> [(label: String, images: [[Float]], height: Int, width: Int)]
+        -> [ExperienceExamples]
 }
 
 extension RunBackend {

@@ -38,10 +38,10 @@ public struct StreamRunnerBackend: RunBackend {
     }
 
     public func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
-        -> [(label: String, images: [[Float]], height: Int, width: Int)] {
+        -> [ExperienceExamples] {
         let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)
         return benchmark.experiences.map { e in
-            (label: e.label, images: e.exampleImages(count: count), height: e.train.height, width: e.train.width)
+            ExperienceExamples(label: e.label, images: e.exampleImages(count: count), height: e.train.height, width: e.train.width)
         }
     }
 }

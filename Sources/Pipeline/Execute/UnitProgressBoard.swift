@@ -1,7 +1,8 @@
 import Foundation
 
 /// The progress of every running unit: on a terminal, one line per running unit, redrawn in
-/// place; otherwise each worker line as a plain line prefixed with its unit.
+/// place; otherwise each worker line as a plain line prefixed with its unit. Everything goes
+/// through the render's `ProgressReporter`.
 final class UnitProgressBoard: @unchecked Sendable {
     private let progress: ProgressReporter
     private let mutex = NSLock()
@@ -30,7 +31,7 @@ final class UnitProgressBoard: @unchecked Sendable {
         let last = latest.removeValue(forKey: unit.index)
         if progress.mode == .terminal {
             erase()
-            if let last { FileHandle.standardError.write(Data((last + "\n").utf8)) }
+            if let last { progress.draw(last + "\n") }
             redraw()
         }
     }
@@ -54,7 +55,7 @@ final class UnitProgressBoard: @unchecked Sendable {
     /// Moves up over the drawn lines and clears them.
     private func erase() {
         guard drawn > 0 else { return }
-        FileHandle.standardError.write(Data(String(repeating: "\u{1B}[1A\u{1B}[2K", count: drawn).utf8))
+        progress.draw(String(repeating: "\u{1B}[1A\u{1B}[2K", count: drawn))
         drawn = 0
     }
 
@@ -62,7 +63,7 @@ final class UnitProgressBoard: @unchecked Sendable {
         erase()
         let width = 118
         let text = order.compactMap { latest[$0] }.map { String($0.prefix(width)) + "\n" }.joined()
-        FileHandle.standardError.write(Data(text.utf8))
+        progress.draw(text)
         drawn = order.count
     }
 }

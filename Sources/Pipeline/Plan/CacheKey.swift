@@ -5,6 +5,8 @@ import Foundation
 
 /// Content keys: hex SHA-256 of a canonical (sorted-keys JSON) encoding of everything that
 /// changes a result, salted with `engineVersion`. Presentation keys are never included.
+/// `digest` is the one scheme: the report keys its figures with it too (`FigureKey`).
+/// Tables and plots are not cached (they are cheap to build from their runs), so they have no key.
 public enum CacheKey {
     struct RunMaterial: Encodable {
         var kind: String
@@ -17,13 +19,6 @@ public enum CacheKey {
         var kind: String
         var start: String
         var datasetFingerprint: String
-        var engineVersion: String
-    }
-
-    struct CellMaterial: Encodable {
-        var kind: String
-        var body: [String: String]
-        var inputs: [String]
         var engineVersion: String
     }
 
@@ -48,14 +43,6 @@ public enum CacheKey {
     /// The engine's numerics as `BACKEND-MODE-N` when results are machine-specific (OpenBLAS
     /// backend or BLAS threading), else nil.
     public static var currentThreading: String? { EngineThreading.machineSpecificTag }
-
-    /// The key of a cell computed from inputs (table, plot): kind, result-affecting body
-    /// keys and the inputs' keys in order.
-    public static func cell(kind: String, body: [ParameterEntry], inputs: [String], engineVersion: String = Pipeline.engineVersion) -> String {
-        var map: [String: String] = [:]
-        for entry in body { map[entry.key] = entry.value.description }
-        return digest(CellMaterial(kind: kind, body: map, inputs: inputs, engineVersion: engineVersion))
-    }
 
     /// The key of a benchmark's example images: only the parameters that build the benchmark.
     public static func examples(_ configuration: StreamConfiguration, datasetFingerprint: String) -> String {
@@ -85,10 +72,17 @@ public enum CacheKey {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func digest(_ value: some Encodable) -> String {
+    /// The content key of any value: hex SHA-256 of its sorted-keys JSON encoding (non-finite
+    /// numbers as the strings `nan`, `inf`, `-inf`). The one key scheme of runs, shared starts,
+    /// example images and figures.
+    public static func digest(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(value)) ?? Data()
-        return hex(data)
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return hex(try encoder.encode(value))
+        } catch {
+            preconditionFailure("a cache key's material does not encode: \(error)")
+        }
     }
 }

@@ -24,14 +24,12 @@ public struct Plan: Sendable {
     /// Every run of the plan, in document order.
     public var runs: [PlannedRun] { cells.flatMap(\.runs) }
 
-    /// Every cache key the plan reads: its runs, their shared starts and its example-image plots.
+    /// Every cache key the plan reads: its runs, their shared starts and the example images its figures show.
     public var referencedKeys: Set<String> {
         var keys = Set(runs.map(\.key))
         for run in runs { if let print = datasetFingerprints[run.configuration.dataset] { keys.insert(CacheKey.sharedStart(run.configuration, datasetFingerprint: print)) } }
-        for cell in cells where cell.source.kind == "plot" && cell["kind"] == .string("examples") {
-            if let c = cell.configuration, let print = datasetFingerprints[c.dataset] {
-                keys.insert(CacheKey.examples(c, datasetFingerprint: print))
-            }
+        for cell in cells {
+            if let c = cell.examplesOf, let print = datasetFingerprints[c.dataset] { keys.insert(CacheKey.examples(c, datasetFingerprint: print)) }
         }
         return keys
     }

@@ -1,7 +1,9 @@
 import Continual
 
-/// A cell after validation and resolution: checked keys, its runs or inputs, its key.
+/// A cell after validation and resolution: its step, checked keys, and its runs or inputs.
 public struct PlannedCell: Sendable {
+    /// The registered kind that planned the cell and executes it.
+    public var step: any CellStep
     /// The cell as written.
     public var source: SourceCell
     /// The cell's checked keys, normalised, in source order.
@@ -16,14 +18,14 @@ public struct PlannedCell: Sendable {
     public var inputs: [PlannedRun]
     /// Indices (1-based) of the cells defining the inputs.
     public var dependencies: Set<Int>
-    /// Hex SHA-256 content key (runs: of the runs; tables and plots: body and inputs).
-    public var key: String
-    /// The parameters in force at the cell (for `plot kind: examples` without runs).
-    public var configuration: StreamConfiguration?
+    /// The benchmark whose example images the cell shows (a figure whose kind
+    /// `needsExamples`): its first input's parameters, else those in force at the cell.
+    public var examplesOf: StreamConfiguration?
 
     /// Creates a planned cell.
-    public init(source: SourceCell, entries: [ParameterEntry], echo: Bool, parameters: [ResolvedParameter] = [],
-                runs: [PlannedRun] = [], inputs: [PlannedRun] = [], dependencies: Set<Int> = [], key: String, configuration: StreamConfiguration? = nil) {
+    public init(step: any CellStep, source: SourceCell, entries: [ParameterEntry], echo: Bool, parameters: [ResolvedParameter] = [],
+                runs: [PlannedRun] = [], inputs: [PlannedRun] = [], dependencies: Set<Int> = [], examplesOf: StreamConfiguration? = nil) {
+        self.step = step
         self.source = source
         self.entries = entries
         self.echo = echo
@@ -31,8 +33,7 @@ public struct PlannedCell: Sendable {
         self.runs = runs
         self.inputs = inputs
         self.dependencies = dependencies
-        self.key = key
-        self.configuration = configuration
+        self.examplesOf = examplesOf
     }
 
     /// The checked value of `key`, if the cell sets it.

@@ -35,7 +35,7 @@ public struct Planner {
                 cells.append(planned)
             } catch let error as DocumentError {
                 errors += error.errors
-                if cell.kind == "run" || cell.kind == "sweep", let name = cell.name { context.markFailed(name) }
+                if step.role == .definesRuns, let name = cell.name { context.markFailed(name) }
             }
         }
         if !errors.isEmpty { throw errors.count == 1 ? errors[0] : DocumentError.multiple(errors) }
@@ -64,11 +64,11 @@ public struct Planner {
         return checked
     }
 
-    /// The overrides typed by the first `params` cell's declarations.
+    /// The overrides typed by the declarations of the first cell that sets parameters.
     func checkOverrides(_ document: SourceDocument, _ overrides: [String: String]) throws -> [String: ParameterValue] {
         guard !overrides.isEmpty else { return [:] }
         var declared: [String] = []
-        if let first = document.cells.first(where: { $0.kind == "params" }) {
+        if let first = document.cells.first(where: { registry.step($0.kind)?.role == .setsParameters }) {
             declared = (try? YAMLReader.body(of: first, file: document.path))?.map(\.key) ?? []
         }
         var result: [String: ParameterValue] = [:]

@@ -16,8 +16,6 @@ public struct ComparisonFigures: Sendable, Equatable {
     public var values: [String: [String: Double]]
     /// One line of provenance for the footnote.
     public var provenance: String
-    /// Hex SHA-256 of the file's bytes (part of the table's key).
-    public var digest: String
 
     /// The most bytes a comparison file may have.
     public static let maxBytes = 4 << 20
@@ -50,8 +48,7 @@ public struct ComparisonFigures: Sendable, Equatable {
             throw .malformed(url.path, "the `comparison` object cannot be decoded")
         }
         guard !comparison.label.isEmpty else { throw .malformed(url.path, "`comparison.label` is empty") }
-        return ComparisonFigures(path: path, label: comparison.label, values: comparison.values, provenance: provenance(of: top),
-                                 digest: CacheKey.hex(data))
+        return ComparisonFigures(path: path, label: comparison.label, values: comparison.values, provenance: provenance(of: top))
     }
 
     /// The decoded part of the file.

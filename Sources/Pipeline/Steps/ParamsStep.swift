@@ -10,6 +10,7 @@ public struct ParamsStep: CellStep {
     public var kind: String { "params" }
     public var doc: String { "set run parameters for every later cell; the first declares the document's parameters" }
     public var keys: [SchemaKey] { ParameterSchema.runKeys }
+    public var role: CellRole { .setsParameters }
 
     public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
         var values = checked
@@ -20,7 +21,7 @@ public struct ParamsStep: CellStep {
             }
         }
         for entry in values { context.setInForce(entry) }
-        return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), parameters: context.resolvedInForce(), key: "")
+        return PlannedCell(step: self, source: cell, entries: checked, echo: context.echo(checked), parameters: context.resolvedInForce())
     }
 
     public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {

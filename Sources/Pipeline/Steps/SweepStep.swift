@@ -9,6 +9,8 @@ public struct SweepStep: CellStep {
         [SchemaKey("vary", .vary, default: "", "parameters to vary and their values, e.g. {buffer_size: [600, 6000]}")] + ParameterSchema.runKeys
     }
 
+    public var role: CellRole { .definesRuns }
+
     public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
         let name = try context.requireName(cell)
         guard let vary = checked.first(where: { $0.key == "vary" })?.value else {
@@ -28,8 +30,7 @@ public struct SweepStep: CellStep {
         }
         for run in runs { try context.define(run.name, runs: [run], cell: cell) }
         try context.define(name, runs: runs, cell: cell)
-        return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), runs: runs,
-                           key: CacheKey.cell(kind: kind, body: [], inputs: runs.map(\.key)))
+        return PlannedCell(step: self, source: cell, entries: checked, echo: context.echo(checked), runs: runs)
     }
 
     public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {

@@ -21,25 +21,24 @@ public struct TableStep: CellStep {
         ]
     }
 
+    public var role: CellRole { .readsRuns }
+
     public func plan(_ cell: SourceCell, entries: [LocatedEntry], checked: [ParameterEntry], context: inout PlanContext) throws -> PlannedCell {
         guard let runsEntry = entries.first(where: { $0.key == "runs" }) else {
             throw DocumentError.missingKey(SourceLocation(file: context.file, line: cell.line, column: cell.column), cell: cell.info,
                                            key: "runs", why: "a table lists named runs, e.g. `runs: [naive, glr]`")
         }
         let (inputs, cells) = try context.resolve(runsEntry.value, cell: cell)
-        var comparisonDigests: [String] = []
         if let compare = entries.first(where: { $0.key == "compare" }), case .string(let path) = compare.value.value {
             do {
-                comparisonDigests.append(try ComparisonFigures.load(path, besides: context.file).digest)
+                _ = try ComparisonFigures.load(path, besides: context.file)
             } catch {
                 throw DocumentError.badValue(compare.value.location, cell: cell.info, key: "compare", problem: error.problem,
                                              expected: "a JSON file of comparison figures next to the experiment file "
                                                  + "(a `comparison` object with `label` and `values`, see docs/ARCHITECTURE.md)")
             }
         }
-        let keyed = checked.filter { entry in keys.first { $0.name == entry.key }?.affectsResults ?? false }
-        return PlannedCell(source: cell, entries: checked, echo: context.echo(checked), inputs: inputs, dependencies: cells,
-                           key: CacheKey.cell(kind: kind, body: keyed, inputs: inputs.map(\.key) + comparisonDigests))
+        return PlannedCell(step: self, source: cell, entries: checked, echo: context.echo(checked), inputs: inputs, dependencies: cells)
     }
 
     public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {
