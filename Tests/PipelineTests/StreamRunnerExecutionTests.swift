@@ -12,9 +12,9 @@ import Testing
     struct StoppingBackend: RunBackend {
         struct Stopped: Error {}
         var after: Int
-        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                  checkpoint: (Int, [UInt8]) throws -> Void, progress: (StreamProgress) -> Void) throws -> StreamResult {
-            try StreamRunnerBackend().run(configuration, dataset: dataset, resumeFrom: resumeFrom, checkpoint: { e, bytes in
+            try StreamRunnerBackend().run(configuration, dataset: dataset, resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: { e, bytes in
                 try checkpoint(e, bytes)
                 if e == after { throw Stopped() }
             }, progress: progress)

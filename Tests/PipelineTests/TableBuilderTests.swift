@@ -9,9 +9,8 @@ import Testing
         c.strategy = .replay
         c.seed = seed
         c.bufferSize = buffer
-        let r = StreamResult(accuracyMatrix: [[accuracy]], lossMatrix: [[0]], finalAverageAccuracy: accuracy, finalAverageLoss: 0,
-                             averageAccuracyOverTime: [], forgetting: [], meanForgetting: 0, bwt: 0, fwt: 0, randomInitAccuracy: [],
-                             storageBytes: [buffer], secondsPerExperience: [], seconds: 1)
+        let r = StreamResult(accuracyMatrix: [[accuracy]], lossMatrix: [[0]], randomInitAccuracy: [0.1], storageBytes: [buffer],
+                             secondsPerExperience: [1])
         return NamedRun(name: name, cellName: cell, varied: varied, configuration: c, result: r, cacheKey: name, cacheHit: false)
     }
 
@@ -61,9 +60,8 @@ import Testing
         var c = StreamConfiguration()
         c.strategy = .joint
         c.seed = seed
-        let r = StreamResult(accuracyMatrix: [[accuracy, accuracy]], lossMatrix: [[0.5, 0.5]], finalAverageAccuracy: accuracy,
-                             finalAverageLoss: 0.5, averageAccuracyOverTime: [], forgetting: [], meanForgetting: nil, bwt: nil, fwt: nil,
-                             randomInitAccuracy: [], storageBytes: [1570], secondsPerExperience: [2], seconds: 2)
+        let r = StreamResult(accuracyMatrix: [[accuracy, accuracy]], lossMatrix: [[0.5, 0.5]], randomInitAccuracy: [], storageBytes: [1570],
+                             secondsPerExperience: [2], isOffline: true)
         return NamedRun(name: varied.isEmpty ? "joint" : "joint[seed=\(seed)]", cellName: "joint", varied: varied, configuration: c,
                         result: r, cacheKey: "joint-\(seed)", cacheHit: false)
     }
@@ -71,9 +69,8 @@ import Testing
     func naive() -> NamedRun {
         var c = StreamConfiguration()
         c.strategy = .naive
-        let r = StreamResult(accuracyMatrix: [[0.9, 0.1], [0.2, 0.8]], lossMatrix: [[0, 0], [0, 0]], finalAverageAccuracy: 0.5,
-                             finalAverageLoss: 0, averageAccuracyOverTime: [0.9, 0.5], forgetting: [0.7], meanForgetting: 0.7, bwt: -0.7,
-                             fwt: 0, randomInitAccuracy: [0.1, 0.1], storageBytes: [0, 0], secondsPerExperience: [1, 1], seconds: 2)
+        let r = StreamResult(accuracyMatrix: [[0.9, 0.1], [0.2, 0.8]], lossMatrix: [[0, 0], [0, 0]], randomInitAccuracy: [0.1, 0.1],
+                             storageBytes: [0, 0], secondsPerExperience: [1, 1])
         return NamedRun(name: "naive", cellName: "naive", varied: [], configuration: c, result: r, cacheKey: "naive", cacheHit: false)
     }
 

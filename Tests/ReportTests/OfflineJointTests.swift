@@ -14,9 +14,8 @@ import Testing
         c.strategy = .joint
         c.experiences = 3
         let row = [final - 0.01, final, final + 0.01]
-        let r = StreamResult(accuracyMatrix: [row], lossMatrix: [row.map { 1 - $0 }], finalAverageAccuracy: final,
-                             finalAverageLoss: 1 - final, averageAccuracyOverTime: [], forgetting: [], meanForgetting: nil,
-                             bwt: nil, fwt: nil, randomInitAccuracy: [], storageBytes: [2355], secondsPerExperience: [3], seconds: 3)
+        let r = StreamResult(accuracyMatrix: [row], lossMatrix: [row.map { 1 - $0 }], randomInitAccuracy: [], storageBytes: [2355],
+                             secondsPerExperience: [3], isOffline: true)
         let varied = seed.map { [ResolvedParameter(name: "seed", value: "\($0)", overridden: false)] } ?? []
         return NamedRun(name: seed.map { "\(name)[seed=\($0)]" } ?? name, cellName: name, varied: varied, configuration: c,
                         result: r, cacheKey: "key-\(name)-\(seed ?? 0)", cacheHit: false)

@@ -50,7 +50,7 @@ extension StreamRunner {
                 let (_, dLogits) = softmaxCrossEntropy(logits: logits, labels: labels)
                 network.zeroGrad()
                 if headOnly { network.headBackward(dLogits) } else { network.backward(dLogits) }
-                if let penalty = strategy.penalty(parameters: parameters, memory: memory) {
+                if let penalty = session.penalty(parameters: parameters) {
                     for (p, parameter) in parameters.enumerated() {
                         parameter.grad.withUnsafeMutableBufferPointer { g in
                             penalty.gradients[p].withUnsafeBufferPointer { d in

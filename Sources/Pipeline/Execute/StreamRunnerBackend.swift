@@ -9,12 +9,7 @@ public struct StreamRunnerBackend: RunBackend {
     /// Creates the backend.
     public init() {}
 
-    public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
-                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
-                    progress: (StreamProgress) -> Void) throws -> StreamResult {
-        try run(configuration, dataset: dataset, resumeFrom: resumeFrom, sharedStart: nil, checkpoint: checkpoint, progress: progress)
-    }
-
+    /// Builds the benchmark and runs `StreamRunner` on it, sharing experience 0 through `sharedStart`.
     public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
