@@ -63,8 +63,11 @@ public struct StreamResult: Codable, Hashable, Sendable {
     /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]); nil for an offline run.
     public var bwt: Double? { isOffline ? nil : StreamMetrics.backwardTransfer(accuracyMatrix) }
     /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised
-    /// network; nil for an offline run.
-    public var fwt: Double? { isOffline ? nil : StreamMetrics.forwardTransfer(accuracyMatrix, randomInit: randomInitAccuracy) }
+    /// network; nil for an offline run (and for a result without b[j] for every experience).
+    public var fwt: Double? {
+        guard !isOffline, randomInitAccuracy.count >= accuracyMatrix.count else { return nil }
+        return StreamMetrics.forwardTransfer(accuracyMatrix, randomInit: randomInitAccuracy)
+    }
     /// Total wall seconds: the sum of `secondsPerExperience`.
     public var seconds: Double { secondsPerExperience.reduce(0, +) }
 

@@ -18,7 +18,7 @@ import Testing
 
     @Test func ewcAnchorsRoundTripBitExactly() throws {
         var state = EWCStrategy.State()
-        let odd: [Float] = [0, -0.0, 1e-45, .nan, .infinity, -.infinity, 3.1415927, -1.17549435e-38]
+        let odd: [Float] = [0, -0.0, .leastNonzeroMagnitude, .nan, .infinity, -.infinity, 3.1415927, -1.17549435e-38]
         state.anchors = [EWCAnchor(experience: 0, optimum: [odd, [2]], importance: [odd.reversed(), [0.5]]),
                          EWCAnchor(experience: 1, optimum: [[], [7]], importance: [[], [8]])]
         let back = try Self.roundTrip(state)

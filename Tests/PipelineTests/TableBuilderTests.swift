@@ -36,7 +36,8 @@ import Testing
         var glr = run("glr", cell: "glr", seed: 1, accuracy: 0.6)
         glr.result.fidelity = GeneratorFidelity(trainLogLikelihood: [10, 20], heldOutLogLikelihood: [-1, 3], trainSyntheticTestReal: [0.5, 0.7],
                                                 nearestNeighbourSampleToReal: [1, 2], nearestNeighbourRealToReal: [3, 5], fitSeconds: [0.25, 0.75])
-        glr.result.averageAccuracyOverTime = [0.9, 0.6]
+        glr.result.accuracyMatrix = [[0.9, 0.1], [0.2, 1.0]]  // average accuracy over time [0.9, 0.6]
+        glr.result.randomInitAccuracy = [0.1, 0.1]
         let plain = run("naive", cell: "naive", seed: 1, accuracy: 0.3)
         let columns = ["train_log_likelihood", "held_out_log_likelihood", "tstr_accuracy", "nn_sample_to_real", "nn_real_to_real",
                        "fit_seconds", "average_accuracy"]
