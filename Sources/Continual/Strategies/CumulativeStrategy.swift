@@ -21,9 +21,7 @@ public struct CumulativeStrategy: Strategy {
     /// Every training image of experiences 0...index, oldest first.
     public func trainingSet(_ context: ExperienceStart, state: EmptyStrategyState) throws -> TrainingSet {
         guard context.index > 0 else { return TrainingSet(current: context.current, replay: nil) }
-        let sets = context.benchmark.experiences[0...context.index].map { e in
-            SampleSet(values: e.train.pixels, labels: e.train.labels, sampleShape: e.train.sampleShape)
-        }
+        let sets = context.benchmark.experiences[0...context.index].map { SampleSet($0.train) }
         return TrainingSet(current: SampleSet.concatenating(sets, sampleShape: context.current.sampleShape), replay: nil)
     }
 

@@ -75,16 +75,12 @@ extension GLRStrategy {
         var shuffle = stream.derived("tstr-shuffle")
         let order = shuffle.permutation(synthetic.count)
         let b = configuration.batchSize
-        var start = 0
-        while start < order.count {
-            let batch = synthetic.rows(Array(order[start..<min(start + b, order.count)]))
-            let logits = fresh.head(Tensor(shape: [batch.count] + batch.sampleShape, data: batch.values))
-            let (_, dLogits) = softmaxCrossEntropy(logits: logits, labels: batch.labels)
-            fresh.zeroGrad()
-            fresh.headBackward(dLogits)
-            optimizer.step()
-            start += b
-        }
+        fresh.trainMinibatches(steps: (order.count + b - 1) / b, sampleShape: synthetic.sampleShape, part: .head, optimizer: optimizer,
+                               batch: { step, inputs, labels in
+            let batch = synthetic.rows(Array(order[(step * b)..<min((step + 1) * b, order.count)]))
+            inputs = batch.values
+            labels = batch.labels
+        })
         return fresh.evaluateHead(latents: test.values, dimension: test.sampleSize, labels: test.labels,
                                   batchSize: StreamRunner.evaluationBatchSize).accuracy
     }

@@ -29,9 +29,7 @@ public struct ReplayStrategy: Strategy {
 
     /// Adds a group of the finished experience's images and cuts every group to its next share.
     public func state(after context: ExperienceEnd, keeping buffer: ReplayBuffer) throws -> ReplayBuffer {
-        let train = context.experience.train
-        let images = SampleSet(values: train.pixels, labels: train.labels, sampleShape: train.sampleShape)
-        return BufferSettings.storing(images, after: context, keeping: buffer)
+        BufferSettings.storing(SampleSet(context.experience.train), after: context, keeping: buffer)
     }
 
     /// Stored images at 1 byte per pixel + 1 per label.

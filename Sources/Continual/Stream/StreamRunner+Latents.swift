@@ -11,13 +11,12 @@ extension StreamRunner {
             throw StreamError.invalidSetting(name: "experience", value: "\(index)",
                                              reason: "the benchmark has experiences 0...\(benchmark.experiences.count - 1)")
         }
-        let first = benchmark.experiences[0].train
-        let images = SampleSet(values: first.pixels, labels: first.labels, sampleShape: first.sampleShape)
+        let images = trainingImages(0)
         let start = ExperienceStart(index: 0, benchmark: benchmark, configuration: configuration, current: images)
         train(try strategy.session().trainingSet(start), optimizer: runOptimizer, headOnly: false, experience: 0, progress: progress)
         let chosen = benchmark.experiences[index]
-        let train = latents(of: SampleSet(values: chosen.train.pixels, labels: chosen.train.labels, sampleShape: chosen.train.sampleShape))
-        let test = latents(of: SampleSet(values: chosen.test.pixels, labels: chosen.test.labels, sampleShape: chosen.test.sampleShape))
+        let train = latents(of: SampleSet(chosen.train))
+        let test = latents(of: SampleSet(chosen.test))
         return (train, test)
     }
 }

@@ -123,8 +123,7 @@ extension StreamRunner {
 
     /// Experience `e`'s training images as samples.
     func trainingImages(_ e: Int) -> SampleSet {
-        let train = benchmark.experiences[e].train
-        return SampleSet(values: train.pixels, labels: train.labels, sampleShape: train.sampleShape)
+        SampleSet(benchmark.experiences[e].train)
     }
 
     /// The shared start under `key`, restored into the network and optimiser; nil (after

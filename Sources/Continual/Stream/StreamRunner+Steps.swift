@@ -71,7 +71,6 @@ extension StreamRunner {
         let storageBytes = try session.update(after: end)
         let (accuracy, loss, seconds) = evaluation(updateWatch.seconds)
         var measurements = state.measurements
-        phase(e, "observing the experience", progress)
         session.observe(end, measurements: &measurements)
         state.record(experience: e, accuracy: accuracy, loss: loss, storageBytes: storageBytes, seconds: seconds, measurements: measurements)
         try checkpoint(e, encodedCheckpoint())

@@ -48,7 +48,8 @@ public final class StreamRunner {
     /// Test latents of the frozen backbone per experience (valid only while it is frozen).
     var frozenTestLatents: [Int: SampleSet] = [:]
 
-    /// A runner for `configuration` on `benchmark`.
+    /// A runner for `configuration` on `benchmark`. Applies the process's allocator tuning
+    /// (`AllocatorTuning`, once per process) that training wants.
     /// - Throws: `StreamError` when a setting is out of range (with the fix) or the benchmark
     ///   has another number of experiences than the configuration.
     public init(configuration: StreamConfiguration, benchmark: ContinualBenchmark) throws {
@@ -56,6 +57,7 @@ public final class StreamRunner {
         guard benchmark.experiences.count == configuration.experiences else {
             throw StreamError.benchmarkMismatch(reason: "it has \(benchmark.experiences.count) experiences, the configuration \(configuration.experiences)")
         }
+        AllocatorTuning.apply()
         self.configuration = configuration
         self.benchmark = benchmark
         let strategy = try StreamRunner.makeStrategy(configuration)
@@ -178,7 +180,7 @@ public final class StreamRunner {
     func testLatents(_ j: Int) -> SampleSet {
         if network.isBackboneFrozen, let cached = frozenTestLatents[j] { return cached }
         let test = benchmark.experiences[j].test
-        let z = latents(of: SampleSet(values: test.pixels, labels: test.labels, sampleShape: test.sampleShape))
+        let z = latents(of: SampleSet(test))
         if network.isBackboneFrozen { frozenTestLatents[j] = z }
         return z
     }
