@@ -65,23 +65,16 @@ extension Sequential {
             return t
         }
         let b = Sequential.bounds(n, count)
-        let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
-        var out = [Float](repeating: 0, count: n * outRow)
-        x.data.withUnsafeBufferPointer { xs in
-            out.withUnsafeMutableBufferPointer { os in
-                let xBase = xs.baseAddress!, oBase = os.baseAddress!
-                EngineThreading.parallel(count) { i in
-                    let w = self.workers[i]
-                    let rows = b[i + 1] - b[i]
-                    w.load(xBase + b[i] * inRow, count: rows * inRow)
-                    var t = Tensor(shape: [rows] + sample, data: w.input)
-                    for layer in w.layers[from...] { t = Sequential.forward(layer, t, training: true) }
-                    t.data.withUnsafeBufferPointer { (oBase + b[i] * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
-                }
-            }
+        let out = runShards(x, bounds: b, outSample: outSample) { i, xBase, oBase, inRow, outRow in
+            let w = self.workers[i]
+            let rows = b[i + 1] - b[i]
+            w.load(xBase + b[i] * inRow, count: rows * inRow)
+            var t = Tensor(shape: [rows] + sample, data: w.input)
+            for layer in w.layers[from...] { t = Sequential.forward(layer, t, training: true) }
+            t.data.withUnsafeBufferPointer { (oBase + b[i] * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
         }
         pending = Pass(from: from, bounds: b, outputShape: [n] + outSample)
-        return Tensor(shape: [n] + outSample, data: out)
+        return out
     }
 
     /// One layer's forward, told first whether a backward pass may follow.
@@ -152,24 +145,34 @@ extension Sequential {
         }
         let count = prepareWorkers(splitWorkers(for: n, from: from, to: to), from: from, to: to)
         let b = Sequential.bounds(n, count)
-        let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
         let chunk = max(1, EngineThreading.inferenceChunk)
+        return runShards(x, bounds: b, outSample: outSample) { i, xBase, oBase, inRow, outRow in
+            let w = self.workers[i]
+            var start = b[i]
+            while start < b[i + 1] {
+                let rows = min(chunk, b[i + 1] - start)
+                w.load(xBase + start * inRow, count: rows * inRow)
+                var t = Tensor(shape: [rows] + sample, data: w.input)
+                for layer in w.layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
+                t.data.withUnsafeBufferPointer { (oBase + start * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
+                start += rows
+            }
+        }
+    }
+
+    /// Runs `shard(i, input, output, inRow, outRow)` for every worker i at once (shard i owns
+    /// rows bounds[i]..<bounds[i + 1] of `x`, N×inRow, and of the output, N×outRow) and
+    /// returns the output N×`outSample`.
+    func runShards(_ x: Tensor, bounds: [Int], outSample: [Int],
+                   _ shard: (_ worker: Int, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
+                             _ inRow: Int, _ outRow: Int) -> Void) -> Tensor {
+        let n = x.batchSize
+        let inRow = x.sampleCount, outRow = outSample.reduce(1, *)
         var out = [Float](repeating: 0, count: n * outRow)
         x.data.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { os in
                 let xBase = xs.baseAddress!, oBase = os.baseAddress!
-                EngineThreading.parallel(count) { i in
-                    let w = self.workers[i]
-                    var start = b[i]
-                    while start < b[i + 1] {
-                        let rows = min(chunk, b[i + 1] - start)
-                        w.load(xBase + start * inRow, count: rows * inRow)
-                        var t = Tensor(shape: [rows] + sample, data: w.input)
-                        for layer in w.layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
-                        t.data.withUnsafeBufferPointer { (oBase + start * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
-                        start += rows
-                    }
-                }
+                EngineThreading.parallel(bounds.count - 1) { i in shard(i, xBase, oBase, inRow, outRow) }
             }
         }
         return Tensor(shape: [n] + outSample, data: out)
