@@ -18,6 +18,19 @@ public enum StrategyKind: String, Codable, CaseIterable, Hashable, Sendable {
 }
 
 extension StrategyKind {
+    /// The type that implements the strategy (`StreamRunner.makeStrategy` builds it).
+    public var strategyType: any Strategy.Type {
+        switch self {
+        case .naive: return NaiveStrategy.self
+        case .joint: return JointStrategy.self
+        case .cumulative: return CumulativeStrategy.self
+        case .replay: return ReplayStrategy.self
+        case .ewc: return EWCStrategy.self
+        case .latentReplay: return LatentReplayStrategy.self
+        case .glr: return GLRStrategy.self
+        }
+    }
+
     /// True for a strategy trained once on all experiences rather than experience by
     /// experience (joint): its result has one row, and the metrics of a per-experience
     /// history (average accuracy over time, forgetting, BWT, FWT) are not defined for it.

@@ -5,26 +5,17 @@
 /// experiences) has a single row, i = n−1: its final evaluation. Metrics that need a row per
 /// experience are then empty (`averageAccuracyOverTime`, `forgetting`) or nil
 /// (`meanForgetting`, `bwt`, `fwt`, absent from the JSON), never 0.
+///
+/// Only the measured values are stored (matrices, initial accuracies, storage, timings and
+/// GLR's measurements); the metrics are computed from them (`StreamMetrics`) whenever they
+/// are read, so a corrected formula never serves a stale number. The JSON encoding still
+/// writes every metric beside the matrices (the results.json format); decoding ignores the
+/// written metrics, and reads an encoding without `bwt` as an offline run's.
 public struct StreamResult: Codable, Hashable, Sendable {
     /// Test accuracy R[i][j].
     public var accuracyMatrix: [[Double]]
     /// Mean test cross-entropy L[i][j].
     public var lossMatrix: [[Double]]
-    /// mean_j R[n−1][j].
-    public var finalAverageAccuracy: Double
-    /// mean_j L[n−1][j].
-    public var finalAverageLoss: Double
-    /// For each i, mean_{j≤i} R[i][j] (accuracy on the experiences seen so far); empty for an offline run.
-    public var averageAccuracyOverTime: [Double]
-    /// For each experience j < n−1: max_{i<n−1} R[i][j] − R[n−1][j]; empty for an offline run.
-    public var forgetting: [Double]
-    /// Mean of `forgetting` (0 for one experience); nil for an offline run.
-    public var meanForgetting: Double?
-    /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]); nil for an offline run.
-    public var bwt: Double?
-    /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised
-    /// network; nil for an offline run.
-    public var fwt: Double?
     /// b[j]: test accuracy of the randomly initialised network on experience j (empty for an
     /// offline run, which needs no FWT).
     public var randomInitAccuracy: [Double]
@@ -32,34 +23,55 @@ public struct StreamResult: Codable, Hashable, Sendable {
     public var storageBytes: [Int]
     /// Wall seconds of each experience (training, buffer or generator work, evaluation).
     public var secondsPerExperience: [Double]
-    /// Total wall seconds.
-    public var seconds: Double
+    /// True for a run trained once on all experiences (joint): one row, no per-experience history.
+    public var isOffline: Bool
     /// Generator fidelity figures (GLR only).
     public var fidelity: GeneratorFidelity?
     /// A small 2-D view of real and generated latents (GLR only), for scatter plots.
     public var latentScatter: LatentScatter?
 
-    /// Creates a result from its parts.
-    public init(accuracyMatrix: [[Double]], lossMatrix: [[Double]], finalAverageAccuracy: Double, finalAverageLoss: Double,
-                averageAccuracyOverTime: [Double], forgetting: [Double], meanForgetting: Double?, bwt: Double?, fwt: Double?,
-                randomInitAccuracy: [Double], storageBytes: [Int], secondsPerExperience: [Double], seconds: Double,
+    /// Creates a result from the measured values.
+    public init(accuracyMatrix: [[Double]], lossMatrix: [[Double]], randomInitAccuracy: [Double], storageBytes: [Int],
+                secondsPerExperience: [Double], isOffline: Bool = false,
                 fidelity: GeneratorFidelity? = nil, latentScatter: LatentScatter? = nil) {
         self.accuracyMatrix = accuracyMatrix
         self.lossMatrix = lossMatrix
-        self.finalAverageAccuracy = finalAverageAccuracy
-        self.finalAverageLoss = finalAverageLoss
-        self.averageAccuracyOverTime = averageAccuracyOverTime
-        self.forgetting = forgetting
-        self.meanForgetting = meanForgetting
-        self.bwt = bwt
-        self.fwt = fwt
         self.randomInitAccuracy = randomInitAccuracy
         self.storageBytes = storageBytes
         self.secondsPerExperience = secondsPerExperience
-        self.seconds = seconds
+        self.isOffline = isOffline
         self.fidelity = fidelity
         self.latentScatter = latentScatter
     }
+
+    // MARK: - Metrics, computed from the matrices
+
+    /// mean_j R[n−1][j].
+    public var finalAverageAccuracy: Double { StreamMetrics.finalAverage(accuracyMatrix) }
+    /// mean_j L[n−1][j].
+    public var finalAverageLoss: Double { StreamMetrics.finalAverage(lossMatrix) }
+    /// For each i, mean_{j≤i} R[i][j] (accuracy on the experiences seen so far); empty for an offline run.
+    public var averageAccuracyOverTime: [Double] { isOffline ? [] : StreamMetrics.averageAccuracyOverTime(accuracyMatrix) }
+    /// For each experience j < n−1: max_{i<n−1} R[i][j] − R[n−1][j]; empty for an offline run.
+    public var forgetting: [Double] { isOffline ? [] : StreamMetrics.forgetting(accuracyMatrix) }
+    /// Mean of `forgetting` (0 for one experience); nil for an offline run.
+    public var meanForgetting: Double? {
+        if isOffline { return nil }
+        let f = forgetting
+        return f.isEmpty ? 0 : StreamMetrics.mean(f)
+    }
+    /// Backward transfer: mean_{j<n−1} (R[n−1][j] − R[j][j]); nil for an offline run.
+    public var bwt: Double? { isOffline ? nil : StreamMetrics.backwardTransfer(accuracyMatrix) }
+    /// Forward transfer: mean_{j>0} (R[j−1][j] − b[j]), b = accuracy of a randomly initialised
+    /// network; nil for an offline run (and for a result without b[j] for every experience).
+    public var fwt: Double? {
+        guard !isOffline, randomInitAccuracy.count >= accuracyMatrix.count else { return nil }
+        return StreamMetrics.forwardTransfer(accuracyMatrix, randomInit: randomInitAccuracy)
+    }
+    /// Total wall seconds: the sum of `secondsPerExperience`.
+    public var seconds: Double { secondsPerExperience.reduce(0, +) }
+
+    // MARK: - Coding
 
     enum CodingKeys: String, CodingKey {
         case accuracyMatrix = "accuracy_matrix", lossMatrix = "loss_matrix"
@@ -67,6 +79,40 @@ public struct StreamResult: Codable, Hashable, Sendable {
         case averageAccuracyOverTime = "average_accuracy_over_time", forgetting, meanForgetting = "mean_forgetting"
         case bwt, fwt, randomInitAccuracy = "random_init_accuracy", storageBytes = "storage_bytes"
         case secondsPerExperience = "seconds_per_experience", seconds, fidelity, latentScatter = "latent_scatter"
+    }
+
+    /// The measured values and every metric (nil metrics absent), under the results.json keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(accuracyMatrix, forKey: .accuracyMatrix)
+        try c.encode(lossMatrix, forKey: .lossMatrix)
+        try c.encode(finalAverageAccuracy, forKey: .finalAverageAccuracy)
+        try c.encode(finalAverageLoss, forKey: .finalAverageLoss)
+        try c.encode(averageAccuracyOverTime, forKey: .averageAccuracyOverTime)
+        try c.encode(forgetting, forKey: .forgetting)
+        try c.encodeIfPresent(meanForgetting, forKey: .meanForgetting)
+        try c.encodeIfPresent(bwt, forKey: .bwt)
+        try c.encodeIfPresent(fwt, forKey: .fwt)
+        try c.encode(randomInitAccuracy, forKey: .randomInitAccuracy)
+        try c.encode(storageBytes, forKey: .storageBytes)
+        try c.encode(secondsPerExperience, forKey: .secondsPerExperience)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encodeIfPresent(fidelity, forKey: .fidelity)
+        try c.encodeIfPresent(latentScatter, forKey: .latentScatter)
+    }
+
+    /// Reads the measured values of `encode(to:)`'s output (and of older encodings, whose
+    /// stored metrics are recomputed, not trusted); no `bwt` marks an offline run.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        accuracyMatrix = try c.decode([[Double]].self, forKey: .accuracyMatrix)
+        lossMatrix = try c.decode([[Double]].self, forKey: .lossMatrix)
+        randomInitAccuracy = try c.decode([Double].self, forKey: .randomInitAccuracy)
+        storageBytes = try c.decode([Int].self, forKey: .storageBytes)
+        secondsPerExperience = try c.decode([Double].self, forKey: .secondsPerExperience)
+        isOffline = !c.contains(.bwt)
+        fidelity = try c.decodeIfPresent(GeneratorFidelity.self, forKey: .fidelity)
+        latentScatter = try c.decodeIfPresent(LatentScatter.self, forKey: .latentScatter)
     }
 }
 

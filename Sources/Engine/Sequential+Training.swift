@@ -1,5 +1,10 @@
-// Minibatch training over an in-memory split: the four-call step of llm.c's main loop
-// (forward, zeroGrad, backward, step), with batches in an order drawn from a stream.
+// Minibatch training: the four-call step of llm.c's main loop (forward, zeroGrad, backward,
+// step), and the one minibatch loop that `glr train`, the continual stream and GLR's
+// fidelity head all train with. Callers differ only in which rows make a minibatch (a
+// shuffled split, current samples mixed with replay, generated latents), which part of the
+// network trains, and an optional extra gradient term (EWC's penalty).
+//
+// Legend: N = rows of a minibatch, S = values per sample (the product of `sampleShape`).
 
 /// Progress of an epoch, reported after every batch.
 public struct EpochProgress: Sendable {
@@ -9,7 +14,52 @@ public struct EpochProgress: Sendable {
     public var meanLoss: Double
 }
 
+/// The part of a network a training step runs and updates.
+public enum TrainedPart: Sendable {
+    /// The whole network, from its inputs (`forward`, `backward`).
+    case whole
+    /// The head alone, from latents of the backbone (`head`, `headBackward`).
+    case head
+}
+
 extension Sequential {
+    /// One SGD step on a minibatch: forward (or head), softmax cross-entropy, zeroGrad,
+    /// backward (or headBackward), `addGradients` (an extra loss term adds its gradient to
+    /// the parameters' gradients here), optimiser step.
+    /// - Returns: the minibatch's mean cross-entropy.
+    @discardableResult
+    public func trainStep(_ x: Tensor, labels: [Int32], part: TrainedPart = .whole, optimizer: SGD,
+                          addGradients: () -> Void = {}) -> Float {
+        let logits = part == .head ? head(x) : forward(x)
+        let (loss, dLogits) = softmaxCrossEntropy(logits: logits, labels: labels)
+        zeroGrad()
+        if part == .head { headBackward(dLogits) } else { backward(dLogits) }
+        addGradients()
+        optimizer.step()
+        return loss
+    }
+
+    /// Minibatch SGD over `steps` minibatches: for step s, `batch(s, &inputs, &labels)`
+    /// writes the minibatch (it sizes both arrays: N×S values and N labels; they keep their
+    /// contents between steps, so a minibatch of the same size needs no new allocation),
+    /// `trainStep` trains on it, and `stepDone(s, N, loss)` follows.
+    public func trainMinibatches(steps: Int, sampleShape: [Int], part: TrainedPart = .whole, optimizer: SGD,
+                                 batch: (_ step: Int, _ inputs: inout [Float], _ labels: inout [Int32]) -> Void,
+                                 addGradients: () -> Void = {},
+                                 stepDone: (_ step: Int, _ rows: Int, _ loss: Float) -> Void = { _, _, _ in }) {
+        var inputs: [Float] = []
+        var labels: [Int32] = []
+        for step in 0..<steps {
+            batch(step, &inputs, &labels)
+            let rows = labels.count
+            precondition(inputs.count == rows * sampleShape.reduce(1, *),
+                         "trainMinibatches: step \(step) wrote \(inputs.count) values for \(rows) samples of shape \(sampleShape)")
+            let loss = trainStep(Tensor(shape: [rows] + sampleShape, data: inputs), labels: labels, part: part,
+                                 optimizer: optimizer, addGradients: addGradients)
+            stepDone(step, rows, loss)
+        }
+    }
+
     /// One epoch of minibatch SGD on `inputs` (N samples of `sampleShape`) and `labels`:
     /// the order is `rng.permutation(N)`, the last batch may be partial. Returns the mean
     /// training loss over samples. `progress` is called after every batch.
@@ -20,11 +70,10 @@ extension Sequential {
         precondition(inputs.count == n * row, "trainEpoch: \(inputs.count) values do not hold \(n) samples of shape \(sampleShape)")
         precondition(batchSize > 0, "trainEpoch needs a positive batch size, got \(batchSize)")
         let order = rng.permutation(n)
-        var batch = [Float](repeating: 0, count: min(batchSize, n) * row)
-        var batchLabels = [Int32](repeating: 0, count: min(batchSize, n))
         var lossSum = 0.0
-        var start = 0
-        while start < n {
+        var done = 0
+        trainMinibatches(steps: (n + batchSize - 1) / batchSize, sampleShape: sampleShape, optimizer: optimizer, batch: { step, batch, batchLabels in
+            let start = step * batchSize
             let rows = min(batchSize, n - start)
             if batch.count != rows * row { batch = [Float](repeating: 0, count: rows * row) }
             if batchLabels.count != rows { batchLabels = [Int32](repeating: 0, count: rows) }
@@ -36,15 +85,11 @@ extension Sequential {
                     }
                 }
             }
-            let logits = forward(Tensor(shape: [rows] + sampleShape, data: batch))
-            let (loss, dLogits) = softmaxCrossEntropy(logits: logits, labels: batchLabels)
-            zeroGrad()
-            backward(dLogits)
-            optimizer.step()
+        }, stepDone: { _, rows, loss in
             lossSum += Double(loss) * Double(rows)
-            start += rows
-            progress?(EpochProgress(samplesDone: start, samplesTotal: n, meanLoss: lossSum / Double(start)))
-        }
+            done += rows
+            progress?(EpochProgress(samplesDone: done, samplesTotal: n, meanLoss: lossSum / Double(done)))
+        })
         return n > 0 ? lossSum / Double(n) : 0
     }
 }

@@ -56,6 +56,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         if let n = threads { EngineThreading.workers = n }
         EngineThreading.applyBLASThreads()
+        AllocatorTuning.apply()
         let started = monotonicSeconds()
         let log = TrainLog()
         let dataset = try DatasetLoader.load(data)

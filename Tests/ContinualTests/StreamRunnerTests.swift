@@ -72,6 +72,29 @@ struct StreamRunnerTests {
         #expect(throws: StreamError.self) { try StreamFixtures.run(c, resumeFrom: [1, 2, 3]) }
     }
 
+    /// Checkpoints of the format before strategies owned their state, and checkpoints whose
+    /// strategy state is missing or unreadable, are rejected with `badCheckpoint`.
+    @Test func staleOrDamagedStrategyStateIsRejected() throws {
+        let c = StreamFixtures.configuration(.replay, experiences: 2)
+        let checkpoint = try Checkpoint(decoding: try StreamFixtures.run(c).checkpoints[0])
+        #expect(checkpoint.metadata["strategy"]?.contains("groups") == true, "the replay buffer is in the checkpoint")
+        #expect(try StreamFixtures.run(c, resumeFrom: checkpoint.encoded()).checkpoints.count == 1, "the checkpoint itself resumes")
+        var damaged: [Checkpoint] = []
+        for edit in [{ (m: inout [String: String]) in m["format"] = "glr-stream-1" },
+                     { m in m["strategy"] = nil }, { m in m["strategy"] = "{\"groups\": 3}" }] {
+            var copy = checkpoint
+            edit(&copy.metadata)
+            damaged.append(copy)
+        }
+        for copy in damaged {
+            #expect {
+                try StreamFixtures.run(c, resumeFrom: copy.encoded())
+            } throws: { error in
+                (error as? StreamError)?.isBadCheckpoint == true
+            }
+        }
+    }
+
     /// Latent strategies never change the backbone after experience 0; naive does.
     @Test(arguments: [StrategyKind.latentReplay, .glr, .naive])
     func frozenBackboneStaysBitIdentical(kind: StrategyKind) throws {

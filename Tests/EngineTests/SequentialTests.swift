@@ -127,4 +127,22 @@ import TestSupport
         #expect(net.forward(x).data == torchOrder.forward(x).data)
         for (a, b) in zip(net.parameters, torchOrder.parameters) { #expect(a.grad == b.grad) }
     }
+
+    /// A layer glr does not know: it cannot be replicated across threads.
+    final class Doubling: Layer {
+        func forward(_ input: Tensor) -> Tensor { Tensor(shape: input.shape, data: input.data.map { $0 * 2 }) }
+        func backward(_ dOutput: Tensor) -> Tensor { Tensor(shape: dOutput.shape, data: dOutput.data.map { $0 * 2 }) }
+        var parameters: [Parameter] { [] }
+    }
+
+    /// A network with a custom layer says it runs single-threaded, and still computes its function.
+    @Test func customLayerRunsSingleThreaded() {
+        var rng = RandomStream(seed: 1)
+        #expect(Sequential.referenceCNN(rng: &rng).isMultiThreadable)
+        let net = Sequential(layers: [Doubling(), Doubling()], latentIndex: 1)
+        net.workerCount = 2
+        #expect(!net.isMultiThreadable)
+        let x = Tensor(shape: [600, 2], data: (0..<1200).map { Float($0) })
+        #expect(net.forward(x).data == x.data.map { $0 * 4 })
+    }
 }

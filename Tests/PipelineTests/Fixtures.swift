@@ -50,7 +50,7 @@ final class ScriptedBackend: RunBackend, @unchecked Sendable {
     private(set) var runs: [String] = []
     private(set) var resumedFrom: [Int] = []
 
-    func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+    func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
              checkpoint: (Int, [UInt8]) throws -> Void, progress: (StreamProgress) -> Void) throws -> StreamResult {
         if configuration.strategy == failStrategy { throw Refused() }
         runs.append("\(configuration.strategy.rawValue)-\(configuration.bufferSize)-\(configuration.seed)")
@@ -71,12 +71,9 @@ final class ScriptedBackend: RunBackend, @unchecked Sendable {
             try checkpoint(e, [UInt8](try JSONEncoder().encode(rows)))
             if e == stopAfterExperience { throw Interrupted() }
         }
-        let n = rows.count
-        let final = rows[n - 1].reduce(0, +) / Double(n)
-        return StreamResult(accuracyMatrix: rows, lossMatrix: rows.map { $0.map { 1 - $0 } }, finalAverageAccuracy: final,
-                            finalAverageLoss: 1 - final, averageAccuracyOverTime: rows.map { $0[0] }, forgetting: [],
-                            meanForgetting: 0, bwt: 0, fwt: 0, randomInitAccuracy: [], storageBytes: [configuration.bufferSize],
-                            secondsPerExperience: [], seconds: 0)
+        return StreamResult(accuracyMatrix: rows, lossMatrix: rows.map { $0.map { 1 - $0 } },
+                            randomInitAccuracy: Array(repeating: 0.1, count: rows.count), storageBytes: [configuration.bufferSize],
+                            secondsPerExperience: [])
     }
 
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws

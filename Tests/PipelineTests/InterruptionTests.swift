@@ -30,7 +30,7 @@ import Testing
     /// A backend that raises SIGINT's flag during the first experience, then checkpoints.
     final class SignallingBackend: RunBackend, @unchecked Sendable {
         var checkpoints = 0
-        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                  checkpoint: (Int, [UInt8]) throws -> Void, progress: (StreamProgress) -> Void) throws -> StreamResult {
             for experience in 0..<configuration.experiences {
                 if experience == 0 { Interruption.shared.request(SIGINT) }

@@ -1,5 +1,6 @@
 import Continual
 import Data
+import Engine
 import Foundation
 import Pipeline
 import Testing
@@ -12,9 +13,9 @@ import Testing
     struct StoppingBackend: RunBackend {
         struct Stopped: Error {}
         var after: Int
-        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+        func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                  checkpoint: (Int, [UInt8]) throws -> Void, progress: (StreamProgress) -> Void) throws -> StreamResult {
-            try StreamRunnerBackend().run(configuration, dataset: dataset, resumeFrom: resumeFrom, checkpoint: { e, bytes in
+            try StreamRunnerBackend().run(configuration, dataset: dataset, resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: { e, bytes in
                 try checkpoint(e, bytes)
                 if e == after { throw Stopped() }
             }, progress: progress)
@@ -92,6 +93,31 @@ import Testing
         let warm = runs(of: try execute(Self.document(), cache: cache))
         #expect(warm.values.allSatisfy { $0.cacheHit })
         #expect(warm["replay"]?.result == resumed.runsByName["replay"]?.result)
+    }
+
+    /// A checkpoint of the format before strategies owned their state is rejected and the run
+    /// recomputed from the start, to the numbers of a run never interrupted.
+    @Test func staleCheckpointFormatIsRecomputed() throws {
+        let cache = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let clean = runs(of: try execute(Self.document(), cache: nil))
+        _ = try execute(Self.document(), cache: cache, backend: StoppingBackend(after: 1))
+        let store = try DirectoryCacheStore(root: cache)
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.entries.path).filter { $0.hasSuffix(".checkpoint") }
+        #expect(names.count == 2)
+        for name in names {
+            let bytes = try #require(try store.load(name))
+            var old = try Checkpoint(decoding: Array(bytes[4...]))
+            old.metadata["format"] = "glr-stream-1"
+            try store.save(name, Array(bytes[0..<4]) + old.encoded())
+        }
+        let progress = ProgressReporter.silent
+        let recomputed = try execute(Self.document(), cache: cache, progress: progress)
+        #expect(recomputed.failedCells.isEmpty)
+        #expect(progress.lines.contains { $0.contains("the checkpoint cannot be resumed") && $0.contains("glr-stream-1") })
+        for name in ["naive", "replay"] {
+            #expect(Self.numbers(recomputed.runsByName[name]?.result) == Self.numbers(clean[name]?.result))
+        }
     }
 }
 

@@ -9,9 +9,8 @@ import Testing
         c.strategy = .replay
         c.seed = seed
         c.bufferSize = buffer
-        let r = StreamResult(accuracyMatrix: [[accuracy]], lossMatrix: [[0]], finalAverageAccuracy: accuracy, finalAverageLoss: 0,
-                             averageAccuracyOverTime: [], forgetting: [], meanForgetting: 0, bwt: 0, fwt: 0, randomInitAccuracy: [],
-                             storageBytes: [buffer], secondsPerExperience: [], seconds: 1)
+        let r = StreamResult(accuracyMatrix: [[accuracy]], lossMatrix: [[0]], randomInitAccuracy: [0.1], storageBytes: [buffer],
+                             secondsPerExperience: [1])
         return NamedRun(name: name, cellName: cell, varied: varied, configuration: c, result: r, cacheKey: name, cacheHit: false)
     }
 
@@ -37,7 +36,8 @@ import Testing
         var glr = run("glr", cell: "glr", seed: 1, accuracy: 0.6)
         glr.result.fidelity = GeneratorFidelity(trainLogLikelihood: [10, 20], heldOutLogLikelihood: [-1, 3], trainSyntheticTestReal: [0.5, 0.7],
                                                 nearestNeighbourSampleToReal: [1, 2], nearestNeighbourRealToReal: [3, 5], fitSeconds: [0.25, 0.75])
-        glr.result.averageAccuracyOverTime = [0.9, 0.6]
+        glr.result.accuracyMatrix = [[0.9, 0.1], [0.2, 1.0]]  // average accuracy over time [0.9, 0.6]
+        glr.result.randomInitAccuracy = [0.1, 0.1]
         let plain = run("naive", cell: "naive", seed: 1, accuracy: 0.3)
         let columns = ["train_log_likelihood", "held_out_log_likelihood", "tstr_accuracy", "nn_sample_to_real", "nn_real_to_real",
                        "fit_seconds", "average_accuracy"]
@@ -61,9 +61,8 @@ import Testing
         var c = StreamConfiguration()
         c.strategy = .joint
         c.seed = seed
-        let r = StreamResult(accuracyMatrix: [[accuracy, accuracy]], lossMatrix: [[0.5, 0.5]], finalAverageAccuracy: accuracy,
-                             finalAverageLoss: 0.5, averageAccuracyOverTime: [], forgetting: [], meanForgetting: nil, bwt: nil, fwt: nil,
-                             randomInitAccuracy: [], storageBytes: [1570], secondsPerExperience: [2], seconds: 2)
+        let r = StreamResult(accuracyMatrix: [[accuracy, accuracy]], lossMatrix: [[0.5, 0.5]], randomInitAccuracy: [], storageBytes: [1570],
+                             secondsPerExperience: [2], isOffline: true)
         return NamedRun(name: varied.isEmpty ? "joint" : "joint[seed=\(seed)]", cellName: "joint", varied: varied, configuration: c,
                         result: r, cacheKey: "joint-\(seed)", cacheHit: false)
     }
@@ -71,9 +70,8 @@ import Testing
     func naive() -> NamedRun {
         var c = StreamConfiguration()
         c.strategy = .naive
-        let r = StreamResult(accuracyMatrix: [[0.9, 0.1], [0.2, 0.8]], lossMatrix: [[0, 0], [0, 0]], finalAverageAccuracy: 0.5,
-                             finalAverageLoss: 0, averageAccuracyOverTime: [0.9, 0.5], forgetting: [0.7], meanForgetting: 0.7, bwt: -0.7,
-                             fwt: 0, randomInitAccuracy: [0.1, 0.1], storageBytes: [0, 0], secondsPerExperience: [1, 1], seconds: 2)
+        let r = StreamResult(accuracyMatrix: [[0.9, 0.1], [0.2, 0.8]], lossMatrix: [[0, 0], [0, 0]], randomInitAccuracy: [0.1, 0.1],
+                             storageBytes: [0, 0], secondsPerExperience: [1, 1])
         return NamedRun(name: "naive", cellName: "naive", varied: [], configuration: c, result: r, cacheKey: "naive", cacheHit: false)
     }
 

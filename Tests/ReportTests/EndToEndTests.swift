@@ -11,7 +11,7 @@ import Testing
 @Suite struct EndToEndTests {
     /// Deterministic results from the configuration alone (test data, not a model of training).
     struct StandInBackend: RunBackend {
-        func run(_ c: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
+        func run(_ c: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                  checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                  progress: (StreamProgress) -> Void) throws -> StreamResult {
             let shift = Double(StrategyKind.allCases.firstIndex(of: c.strategy)!) * 0.05 + Double(c.bufferSize) / 100_000

@@ -27,7 +27,7 @@ import Testing
         let runs = accuracies.enumerated().map { k, accuracy -> NamedRun in
             var run = Fixtures.run("run-\(k)", cell: "run-\(k)", strategy: .glr,
                                    r: [[0.9, 0.1, 0.1], [0.8, 0.9, 0.1], [0.7, 0.8, 0.9]], storage: 100)
-            run.result.finalAverageAccuracy = accuracy
+            run.result.accuracyMatrix[2] = [accuracy, accuracy, accuracy]  // final average accuracy `accuracy`
             return run
         }
         return FigureTests.document([FigureData(kind: .bars, caption: caption, runs: runs)])

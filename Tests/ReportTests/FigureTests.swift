@@ -67,7 +67,7 @@ import Testing
             var run = Fixtures.run("glr-seeds[seed=\(seed)]", cell: "glr-seeds", strategy: .glr,
                                    r: [[0.9, 0.1, 0.1], [0.8, 0.9, 0.1], [0.7, 0.8, 0.9]], storage: 100)
             run.varied = [ResolvedParameter(name: "seed", value: "\(seed)", overridden: false)]
-            run.result.finalAverageAccuracy = accuracy
+            run.result.accuracyMatrix[2] = [accuracy, accuracy, accuracy]  // final average accuracy `accuracy`
             return run
         }
         let figure = FigureData(kind: .bars, caption: nil, runs: [seedRun(1, accuracy: 0.8), seedRun(2, accuracy: 0.9), Fixtures.naive])
@@ -88,8 +88,9 @@ import Testing
                                r: [[0.9, 0.1, 0.1], [0.8, 0.9, 0.1], [0.7, 0.8, 0.9]], storage: 100,
                                varied: [ResolvedParameter(name: "buffer_size", value: "\(buffer)", overridden: false),
                                         ResolvedParameter(name: "seed", value: "\(seed)", overridden: false)])
-        run.result.finalAverageAccuracy = accuracy
-        run.result.averageAccuracyOverTime = overTime
+        // Rows of equal entries: average accuracy over time `overTime`, final average accuracy its last value.
+        precondition(overTime.count == 3 && overTime[2] == accuracy, "seedRun: the final accuracy is the last average")
+        run.result.accuracyMatrix = overTime.map { [$0, $0, $0] }
         return run
     }
 

@@ -20,14 +20,14 @@ enum BufferSettings {
         return SampleSet.concatenating(nonEmpty.map(\.samples), sampleShape: sampleShape)
     }
 
-    /// The memory after adding a random-order group of `samples` for the finished
+    /// The buffer after adding a random-order group of `samples` for the finished
     /// experience and cutting every group to its share for the next experience.
     /// The order comes from stream "buffer" → experience.
-    static func storing(_ samples: SampleSet, after context: ExperienceEnd, keeping memory: StrategyMemory) -> StrategyMemory {
+    static func storing(_ samples: SampleSet, after context: ExperienceEnd, keeping buffer: ReplayBuffer) -> ReplayBuffer {
         let available = context.benchmark.experiences[0...context.index].map(\.train.count)
         let sizes = context.nextGroupSizes(available: available)
-        var result = memory
-        result.groups = resized(memory.groups, sizes: sizes)
+        var result = buffer
+        result.groups = resized(buffer.groups, sizes: sizes)
         if sizes[context.index] > 0 {
             var rng = context.stream("buffer")
             let order = rng.permutation(samples.count)

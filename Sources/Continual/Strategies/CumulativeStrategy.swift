@@ -9,21 +9,24 @@
 public struct CumulativeStrategy: Strategy {
     /// `.cumulative`.
     public let kind = StrategyKind.cumulative
+    /// Experience 0 trains on its own images alone: nothing came before it.
+    public static let firstExperienceIsPlainTraining = true
 
     /// Cumulative training; it has no settings.
     public init() {}
 
+    /// Cumulative training; it reads no setting of `configuration`.
+    public init(configuration: StreamConfiguration) {}
+
     /// Every training image of experiences 0...index, oldest first.
-    public func trainingSet(_ context: ExperienceStart, memory: StrategyMemory) throws -> TrainingSet {
+    public func trainingSet(_ context: ExperienceStart, state: EmptyStrategyState) throws -> TrainingSet {
         guard context.index > 0 else { return TrainingSet(current: context.current, replay: nil) }
-        let sets = context.benchmark.experiences[0...context.index].map { e in
-            SampleSet(values: e.train.pixels, labels: e.train.labels, sampleShape: e.train.sampleShape)
-        }
+        let sets = context.benchmark.experiences[0...context.index].map { SampleSet($0.train) }
         return TrainingSet(current: SampleSet.concatenating(sets, sampleShape: context.current.sampleShape), replay: nil)
     }
 
     /// All training images seen so far, at 1 byte per pixel + 1 per label.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
+    public func storageBytes(_ state: EmptyStrategyState, after context: ExperienceEnd) -> Int {
         context.benchmark.experiences[0...context.index].reduce(0) {
             $0 + StorageCost.rawImages(count: $1.train.count, pixels: $1.train.pixelsPerImage)
         }

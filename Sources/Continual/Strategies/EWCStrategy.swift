@@ -15,8 +15,19 @@ import Data
 /// gradient of the cross-entropy. λ = 10 by default (the peer's best of {10, 100, 300}).
 /// One SGD serves the whole run.
 public struct EWCStrategy: Strategy {
+    /// What EWC keeps: one anchor (θ*, F) per finished experience, oldest first.
+    public struct State: StrategyState {
+        /// The anchors.
+        public var anchors: [EWCAnchor] = []
+
+        /// No anchors.
+        public init() {}
+    }
+
     /// `.ewc`.
     public let kind = StrategyKind.ewc
+    /// Experience 0 has no penalty: no anchor exists before it.
+    public static let firstExperienceIsPlainTraining = true
     /// Penalty strength λ.
     public let lambda: Float
     /// Minibatch size of the importance pass.
@@ -34,12 +45,12 @@ public struct EWCStrategy: Strategy {
     }
 
     /// λ Σ_e Σ_p F (θ − θ*)² and its gradient 2λ F (θ − θ*); nil before the first anchor.
-    public func penalty(parameters: [Parameter], memory: StrategyMemory) -> Penalty? {
-        guard !memory.anchors.isEmpty, lambda > 0 else { return nil }
+    public func penalty(parameters: [Parameter], state: State) -> Penalty? {
+        guard !state.anchors.isEmpty, lambda > 0 else { return nil }
         var total = 0.0
         var gradients: [[Float]] = parameters.map { [Float](repeating: 0, count: $0.count) }
         let twoLambda = 2 * lambda
-        for anchor in memory.anchors {
+        for anchor in state.anchors {
             for (p, parameter) in parameters.enumerated() {
                 var sum: Float = 0
                 parameter.value.withUnsafeBufferPointer { theta in
@@ -62,16 +73,16 @@ public struct EWCStrategy: Strategy {
     }
 
     /// Adds the finished experience's anchor (θ*, F).
-    public func memory(after context: ExperienceEnd, keeping memory: StrategyMemory) throws -> StrategyMemory {
-        var result = memory
+    public func state(after context: ExperienceEnd, keeping state: State) throws -> State {
+        var result = state
         result.anchors.append(EWCAnchor(experience: context.index, optimum: context.network.parameters.map(\.value),
                                         importance: Self.importance(of: context.network, on: context.experience.train, batchSize: batchSize)))
         return result
     }
 
     /// θ* and F: 2 Float32 values per parameter per anchor.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
-        StorageCost.anchors(memory.anchors)
+    public func storageBytes(_ state: State, after context: ExperienceEnd) -> Int {
+        StorageCost.anchors(state.anchors)
     }
 
     /// F_p = mean over minibatches of (∂CE_batch/∂θ_p)², minibatches of `batchSize` taken

@@ -18,8 +18,24 @@ import Engine
 /// computed for the head (once per experience, the backbone being frozen), where the peer
 /// computes them twice.
 public struct GLRStrategy: Strategy {
+    /// What GLR keeps: one generator per earlier experience inside the window, and, without
+    /// `resample`, the samples each drew when it was stored.
+    public struct State: StrategyState {
+        /// One generator per earlier experience, oldest first.
+        public var generators: [StoredGenerator] = []
+        /// Without `resample`: the drawn samples per earlier experience, oldest first.
+        public var groups: [MemoryGroup] = []
+
+        /// Nothing kept yet.
+        public init() {}
+    }
+
     /// `.glr`.
     public let kind = StrategyKind.glr
+    /// Experience 0 trains the whole network on its own images: no generator exists yet.
+    public static let firstExperienceIsPlainTraining = true
+    /// "fitting the generator".
+    public var stateUpdateMessage: String { "fitting the generator" }
     /// The generator fitted per experience.
     public let generator: GeneratorSpec
     /// Draw fresh samples at every experience.
@@ -43,17 +59,17 @@ public struct GLRStrategy: Strategy {
 
     /// The current latents plus the buffer: fresh draws from every stored generator
     /// (`resample`), or the samples drawn when each was stored.
-    public func trainingSet(_ context: ExperienceStart, memory: StrategyMemory) throws -> TrainingSet {
+    public func trainingSet(_ context: ExperienceStart, state: State) throws -> TrainingSet {
         let shape = context.current.sampleShape
         guard resample else {
-            return TrainingSet(current: context.current, replay: BufferSettings.replay(memory.groups, sampleShape: shape))
+            return TrainingSet(current: context.current, replay: BufferSettings.replay(state.groups, sampleShape: shape))
         }
         let available = context.benchmark.experiences[0..<context.index].map(\.train.count)
         let sizes = BufferAllocation.groupSizes(capacity: context.configuration.bufferSize, sampling: context.configuration.sampling,
                                                 window: context.configuration.window, available: available)
         let sampler = context.stream("sample")
         var parts: [SampleSet] = []
-        for stored in memory.generators where sizes[stored.experience] > 0 {
+        for stored in state.generators where sizes[stored.experience] > 0 {
             var rng = sampler.derived(stored.experience)
             let drawn = stored.generator.sample(count: sizes[stored.experience], rng: &rng)
             parts.append(SampleSet(values: drawn.latents, labels: drawn.labels, sampleShape: shape))
@@ -64,19 +80,19 @@ public struct GLRStrategy: Strategy {
 
     /// Fits and stores the finished experience's generator; drops generators outside the
     /// window; without `resample`, also draws and cuts the stored samples.
-    public func memory(after context: ExperienceEnd, keeping memory: StrategyMemory) throws -> StrategyMemory {
+    public func state(after context: ExperienceEnd, keeping state: State) throws -> State {
         let latents = context.latents()
         let stopwatch = Stopwatch()
         let fitted = try generator.fit(latents: latents.values, labels: latents.labels, dimension: latents.sampleSize,
                                        rng: context.stream("generator"))
         let seconds = stopwatch.seconds
-        var result = memory
+        var result = state
         let available = context.benchmark.experiences[0...context.index].map(\.train.count)
         let sizes = context.nextGroupSizes(available: available)
-        result.generators = memory.generators.filter { sizes[$0.experience] > 0 }
+        result.generators = state.generators.filter { sizes[$0.experience] > 0 }
         result.generators.append(StoredGenerator(experience: context.index, generator: fitted, fitSeconds: seconds))
         if !resample {
-            result.groups = BufferSettings.resized(memory.groups, sizes: sizes)
+            result.groups = BufferSettings.resized(state.groups, sizes: sizes)
             if sizes[context.index] > 0 {
                 var rng = context.stream("sample")
                 let drawn = fitted.sample(count: sizes[context.index], rng: &rng)
@@ -88,7 +104,7 @@ public struct GLRStrategy: Strategy {
     }
 
     /// Generator parameters (`LatentGenerator.storageBytes`) plus any kept samples.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
-        memory.generators.reduce(0) { $0 + $1.generator.storageBytes } + memory.groups.reduce(0) { $0 + StorageCost.latents($1.samples) }
+    public func storageBytes(_ state: State, after context: ExperienceEnd) -> Int {
+        state.generators.reduce(0) { $0 + $1.generator.storageBytes } + state.groups.reduce(0) { $0 + StorageCost.latents($1.samples) }
     }
 }

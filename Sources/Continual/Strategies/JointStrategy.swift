@@ -16,8 +16,11 @@ public struct JointStrategy: Strategy {
     /// Joint training; it has no settings.
     public init() {}
 
+    /// Joint training; it reads no setting of `configuration`.
+    public init(configuration: StreamConfiguration) {}
+
     /// Every training image of every experience, at 1 byte per pixel + 1 per label.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
+    public func storageBytes(_ state: EmptyStrategyState, after context: ExperienceEnd) -> Int {
         context.benchmark.experiences.reduce(0) {
             $0 + StorageCost.rawImages(count: $1.train.count, pixels: $1.train.pixelsPerImage)
         }

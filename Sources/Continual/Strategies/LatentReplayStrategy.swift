@@ -14,6 +14,8 @@
 public struct LatentReplayStrategy: Strategy {
     /// `.latentReplay`.
     public let kind = StrategyKind.latentReplay
+    /// Experience 0 trains the whole network on its own images: the buffer is still empty.
+    public static let firstExperienceIsPlainTraining = true
 
     /// Latent replay with the configuration's buffer settings.
     /// - Throws: `StreamError.invalidSetting` when the buffer size is negative or the window not positive.
@@ -25,17 +27,17 @@ public struct LatentReplayStrategy: Strategy {
     public func trainsHeadOnly(experience index: Int) -> Bool { index >= 1 }
 
     /// The current latents plus every stored group as replay.
-    public func trainingSet(_ context: ExperienceStart, memory: StrategyMemory) throws -> TrainingSet {
-        TrainingSet(current: context.current, replay: BufferSettings.replay(memory.groups, sampleShape: context.current.sampleShape))
+    public func trainingSet(_ context: ExperienceStart, state buffer: ReplayBuffer) throws -> TrainingSet {
+        TrainingSet(current: context.current, replay: BufferSettings.replay(buffer.groups, sampleShape: context.current.sampleShape))
     }
 
     /// Adds a group of the finished experience's latents and cuts every group to its next share.
-    public func memory(after context: ExperienceEnd, keeping memory: StrategyMemory) throws -> StrategyMemory {
-        BufferSettings.storing(context.latents(), after: context, keeping: memory)
+    public func state(after context: ExperienceEnd, keeping buffer: ReplayBuffer) throws -> ReplayBuffer {
+        BufferSettings.storing(context.latents(), after: context, keeping: buffer)
     }
 
     /// Stored latents at 4 bytes per value + 1 per label.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
-        memory.groups.reduce(0) { $0 + StorageCost.latents($1.samples) }
+    public func storageBytes(_ buffer: ReplayBuffer, after context: ExperienceEnd) -> Int {
+        buffer.groups.reduce(0) { $0 + StorageCost.latents($1.samples) }
     }
 }

@@ -8,7 +8,12 @@
 public struct NaiveStrategy: Strategy {
     /// `.naive`.
     public let kind = StrategyKind.naive
+    /// Every experience, the first included, is plain training.
+    public static let firstExperienceIsPlainTraining = true
 
     /// The naive strategy; it has no settings.
     public init() {}
+
+    /// The naive strategy; it reads no setting of `configuration`.
+    public init(configuration: StreamConfiguration) {}
 }

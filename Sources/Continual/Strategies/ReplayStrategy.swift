@@ -13,6 +13,8 @@
 public struct ReplayStrategy: Strategy {
     /// `.replay`.
     public let kind = StrategyKind.replay
+    /// Experience 0 trains on its own images alone: the buffer is still empty.
+    public static let firstExperienceIsPlainTraining = true
 
     /// Replay with the configuration's buffer settings.
     /// - Throws: `StreamError.invalidSetting` when the buffer size is negative or the window not positive.
@@ -21,19 +23,17 @@ public struct ReplayStrategy: Strategy {
     }
 
     /// The current images plus every stored group as replay.
-    public func trainingSet(_ context: ExperienceStart, memory: StrategyMemory) throws -> TrainingSet {
-        TrainingSet(current: context.current, replay: BufferSettings.replay(memory.groups, sampleShape: context.current.sampleShape))
+    public func trainingSet(_ context: ExperienceStart, state buffer: ReplayBuffer) throws -> TrainingSet {
+        TrainingSet(current: context.current, replay: BufferSettings.replay(buffer.groups, sampleShape: context.current.sampleShape))
     }
 
     /// Adds a group of the finished experience's images and cuts every group to its next share.
-    public func memory(after context: ExperienceEnd, keeping memory: StrategyMemory) throws -> StrategyMemory {
-        let train = context.experience.train
-        let images = SampleSet(values: train.pixels, labels: train.labels, sampleShape: train.sampleShape)
-        return BufferSettings.storing(images, after: context, keeping: memory)
+    public func state(after context: ExperienceEnd, keeping buffer: ReplayBuffer) throws -> ReplayBuffer {
+        BufferSettings.storing(SampleSet(context.experience.train), after: context, keeping: buffer)
     }
 
     /// Stored images at 1 byte per pixel + 1 per label.
-    public func storageBytes(_ memory: StrategyMemory, after context: ExperienceEnd) -> Int {
-        memory.groups.reduce(0) { $0 + StorageCost.rawImages(count: $1.samples.count, pixels: $1.samples.sampleSize) }
+    public func storageBytes(_ buffer: ReplayBuffer, after context: ExperienceEnd) -> Int {
+        buffer.groups.reduce(0) { $0 + StorageCost.rawImages(count: $1.samples.count, pixels: $1.samples.sampleSize) }
     }
 }

@@ -14,6 +14,12 @@ public struct ExperienceEnd {
     /// Latents of the experience's training set under the final backbone, row-aligned with
     /// its labels (computed on first use, and at most once per experience).
     public let latents: () -> SampleSet
+    /// Latents of the experience's test set under the final backbone (cached by the runner
+    /// while the backbone is frozen).
+    public let testLatents: () -> SampleSet
+
+    /// Whether this is the run's last experience.
+    public var isLast: Bool { index == configuration.experiences - 1 }
 
     /// The experience's training images.
     public var experience: Experience { benchmark.experiences[index] }

@@ -1,6 +1,6 @@
 /// Samples stored for one earlier experience, in the order they were chosen (so shrinking
 /// the group keeps a prefix).
-public struct MemoryGroup: Sendable {
+public struct MemoryGroup: Codable, Sendable {
     /// The experience the samples come from.
     public var experience: Int
     /// The stored samples.

@@ -1,5 +1,5 @@
-/// The finished rows of a run: everything `StreamResult` is computed from, and what a
-/// checkpoint saves besides the network, optimiser and memory.
+/// The finished rows of a run: everything `StreamResult` is made of, and what a checkpoint
+/// saves besides the network, optimiser and the strategy's state.
 struct RunState: Codable {
     /// Experiences finished.
     var completed = 0
@@ -8,25 +8,28 @@ struct RunState: Codable {
     var randomInitAccuracy: [Double] = []
     var storageBytes: [Int] = []
     var secondsPerExperience: [Double] = []
-    var fidelity: GeneratorFidelity?
-    var latentScatter: LatentScatter?
+    /// What the strategy measured after its experiences (`Strategy.observe`).
+    var measurements = StreamMeasurements()
 
-    /// The result of the run so far, with its metrics. An `offline` run (joint: one row,
-    /// after training on everything at once) has no per-experience history, so its average
-    /// accuracy over time and forgetting are empty and its mean forgetting, BWT and FWT nil.
+    /// Records finished experience `e` (the next one; an offline run's only row is that of the
+    /// last experience): its accuracy and loss rows, the bytes the strategy keeps after it,
+    /// its seconds and the measurements so far.
+    mutating func record(experience e: Int, accuracy: [Double], loss: [Double], storageBytes bytes: Int, seconds: Double,
+                         measurements: StreamMeasurements) {
+        accuracyMatrix.append(accuracy)
+        lossMatrix.append(loss)
+        storageBytes.append(bytes)
+        secondsPerExperience.append(seconds)
+        self.measurements = measurements
+        completed = e + 1
+    }
+
+    /// The result of the run so far. An `offline` run (joint: one row, after training on
+    /// everything at once) has no per-experience history (see `StreamResult.isOffline`).
     func result(offline: Bool = false) -> StreamResult {
-        let r = accuracyMatrix
-        let forgetting = offline ? [] : StreamMetrics.forgetting(r)
-        return StreamResult(
-            accuracyMatrix: r, lossMatrix: lossMatrix,
-            finalAverageAccuracy: StreamMetrics.finalAverage(r), finalAverageLoss: StreamMetrics.finalAverage(lossMatrix),
-            averageAccuracyOverTime: offline ? [] : StreamMetrics.averageAccuracyOverTime(r), forgetting: forgetting,
-            meanForgetting: offline ? nil : forgetting.isEmpty ? 0 : StreamMetrics.mean(forgetting),
-            bwt: offline ? nil : StreamMetrics.backwardTransfer(r),
-            fwt: offline ? nil : StreamMetrics.forwardTransfer(r, randomInit: randomInitAccuracy),
-            randomInitAccuracy: randomInitAccuracy, storageBytes: storageBytes,
-            secondsPerExperience: secondsPerExperience, seconds: secondsPerExperience.reduce(0, +),
-            fidelity: fidelity, latentScatter: latentScatter)
+        StreamResult(accuracyMatrix: accuracyMatrix, lossMatrix: lossMatrix, randomInitAccuracy: randomInitAccuracy,
+                     storageBytes: storageBytes, secondsPerExperience: secondsPerExperience, isOffline: offline,
+                     fidelity: measurements.fidelity, latentScatter: measurements.latentScatter)
     }
 
     /// Doubles as bit patterns, so a checkpoint restores them exactly.
@@ -44,7 +47,7 @@ struct RunState: Codable {
     var exact: Exact {
         Exact(completed: completed, accuracy: accuracyMatrix.map { $0.map(\.bitPattern) }, loss: lossMatrix.map { $0.map(\.bitPattern) },
               randomInit: randomInitAccuracy.map(\.bitPattern), storageBytes: storageBytes, seconds: secondsPerExperience,
-              fidelity: fidelity, latentScatter: latentScatter)
+              fidelity: measurements.fidelity, latentScatter: measurements.latentScatter)
     }
 
     init() {}
@@ -56,7 +59,7 @@ struct RunState: Codable {
         randomInitAccuracy = e.randomInit.map(Double.init(bitPattern:))
         storageBytes = e.storageBytes
         secondsPerExperience = e.seconds
-        fidelity = e.fidelity
-        latentScatter = e.latentScatter
+        measurements.fidelity = e.fidelity
+        measurements.latentScatter = e.latentScatter
     }
 }

@@ -2,6 +2,8 @@
 //
 // N = samples, S = values per sample (the product of `sampleShape`).
 
+import Data
+
 /// Labelled samples, row-major N×S, with the per-sample shape the network expects.
 public struct SampleSet: Sendable {
     /// N×S values, row-major.
@@ -19,6 +21,11 @@ public struct SampleSet: Sendable {
         self.values = values
         self.labels = labels
         self.sampleShape = sampleShape
+    }
+
+    /// The images of `images` (normalised pixels, N×1×H×W) with their labels.
+    public init(_ images: LabeledImages) {
+        self.init(values: images.pixels, labels: images.labels, sampleShape: images.sampleShape)
     }
 
     /// An empty set of samples of `sampleShape`.

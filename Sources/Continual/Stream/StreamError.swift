@@ -21,6 +21,12 @@ public enum StreamError: Error, Equatable, CustomStringConvertible, LocalizedErr
         }
     }
 
+    /// True for `badCheckpoint`: the run can start afresh instead.
+    public var isBadCheckpoint: Bool {
+        if case .badCheckpoint = self { return true }
+        return false
+    }
+
     /// Same as `description`.
     public var errorDescription: String? { description }
 }

@@ -24,31 +24,24 @@ extension StreamRunner {
     func runJoint(resumeFrom: [UInt8]?, checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                   progress: (StreamProgress) -> Void) throws -> StreamResult {
         let n = configuration.experiences
-        func phase(_ message: String) {
-            progress(StreamProgress(experience: n - 1, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,
-                                    samplesTotal: 0, samplesPerSecond: 0, message: message))
-        }
         if let bytes = resumeFrom {
             try restore(from: bytes)
             guard state.completed == n else {
                 throw StreamError.badCheckpoint(reason: "a joint run checkpoints only when finished; this one stops after experience \(state.completed)")
             }
-            phase("resumed: the joint run had finished")
+            phase(n - 1, "resumed: the joint run had finished", progress)
         }
         if state.completed == n { return state.result(offline: true) }
         let stopwatch = Stopwatch()
         train(allTrainingImages(), replay: nil, optimizer: runOptimizer, headOnly: false, experience: n - 1,
               shuffle: { root.derived("joint").derived($0) }, message: "training on all \(n) experiences", progress: progress)
-        phase("evaluating")
+        phase(n - 1, "evaluating", progress)
         let (accuracy, loss) = evaluateAll()
-        let end = ExperienceEnd(index: n - 1, benchmark: benchmark, configuration: configuration, network: network) {
-            self.latents(of: self.trainingImages(n - 1))
-        }
-        state.accuracyMatrix = [accuracy]
-        state.lossMatrix = [loss]
-        state.storageBytes = [strategy.storageBytes(memory, after: end)]
-        state.secondsPerExperience = [stopwatch.seconds]
-        state.completed = n
+        let end = ExperienceEnd(index: n - 1, benchmark: benchmark, configuration: configuration, network: network,
+                                latents: { self.latents(of: self.trainingImages(n - 1)) }, testLatents: { self.testLatents(n - 1) })
+        let storageBytes = try session.update(after: end)
+        state.record(experience: n - 1, accuracy: accuracy, loss: loss, storageBytes: storageBytes, seconds: stopwatch.seconds,
+                     measurements: state.measurements)
         try checkpoint(n - 1, encodedCheckpoint())
         return state.result(offline: true)
     }

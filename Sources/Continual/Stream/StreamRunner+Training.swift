@@ -1,4 +1,5 @@
-// The minibatch loop: current samples shuffled every epoch, replay samples cycled.
+// The stream's minibatches: current samples shuffled every epoch, replay samples cycled,
+// trained by the network's one minibatch loop (`Sequential.trainMinibatches`).
 
 import Engine
 
@@ -28,14 +29,13 @@ extension StreamRunner {
         let size = sampleShape.reduce(1, *)
         let steps = (n + mix.current - 1) / mix.current
         let reportEvery = max(1, steps / 4)
-        var inputs: [Float] = []
-        var labels: [Int32] = []
         for epoch in 0..<configuration.epochs {
             var stream = shuffle(epoch)
             let order = stream.permutation(n)
             let stopwatch = Stopwatch()
             var done = 0
-            for step in 0..<steps {
+            network.trainMinibatches(steps: steps, sampleShape: sampleShape, part: headOnly ? .head : .whole, optimizer: optimizer,
+                                     batch: { step, inputs, labels in
                 let indices = order[(step * mix.current)..<min(n, (step + 1) * mix.current)]
                 let rows = indices.count + (cycler == nil ? 0 : mix.replay)
                 if inputs.count != rows * size { inputs = [Float](repeating: 0, count: rows * size) }
@@ -45,22 +45,17 @@ extension StreamRunner {
                     let taken = cycler!.take(mix.replay)
                     replay.copyRows(taken[...], into: &inputs, labels: &labels, at: indices.count)
                 }
-                let x = Tensor(shape: [rows] + sampleShape, data: inputs)
-                let logits = headOnly ? network.head(x) : network.forward(x)
-                let (_, dLogits) = softmaxCrossEntropy(logits: logits, labels: labels)
-                network.zeroGrad()
-                if headOnly { network.headBackward(dLogits) } else { network.backward(dLogits) }
-                if let penalty = strategy.penalty(parameters: parameters, memory: memory) {
-                    for (p, parameter) in parameters.enumerated() {
-                        parameter.grad.withUnsafeMutableBufferPointer { g in
-                            penalty.gradients[p].withUnsafeBufferPointer { d in
-                                for i in 0..<g.count { g[i] += d[i] }
-                            }
+            }, addGradients: {
+                guard let penalty = session.penalty(parameters: parameters) else { return }
+                for (p, parameter) in parameters.enumerated() {
+                    parameter.grad.withUnsafeMutableBufferPointer { g in
+                        penalty.gradients[p].withUnsafeBufferPointer { d in
+                            for i in 0..<g.count { g[i] += d[i] }
                         }
                     }
                 }
-                optimizer.step()
-                done += indices.count
+            }, stepDone: { step, _, _ in
+                done = min(n, (step + 1) * mix.current)
                 if (step + 1) % reportEvery == 0 || step == steps - 1 {
                     let seconds = stopwatch.seconds
                     progress(StreamProgress(experience: e, experiences: configuration.experiences, epoch: epoch,
@@ -68,7 +63,7 @@ extension StreamRunner {
                                             samplesPerSecond: seconds > 0 ? Double(done) / seconds : 0,
                                             message: message))
                 }
-            }
+            })
         }
     }
 }

@@ -6,8 +6,11 @@
 // For each experience e: the strategy says whether the head trains alone on latents of the
 // frozen backbone (computed once, forward only); it returns the training set (current +
 // replay); the loop runs `epochs` epochs of minibatches (forward, zeroGrad, backward,
-// penalty, step); the strategy returns what to keep; the network is evaluated on every
-// test set (batch 1000); a checkpoint of everything needed to continue is handed out.
+// penalty, step); the strategy returns its new state (what it keeps); the network is
+// evaluated on every test set (batch 1000); the strategy observes the finished experience
+// (measurements outside the method, e.g. GLR's generator fidelity); a checkpoint of
+// everything needed to continue is handed out. Experience 0 of a run that shares its start
+// runs outside the loop (StreamRunner+SharedStart.swift) and ends the same way.
 //
 // Random streams, all derived from RandomStream(seed: configuration.seed) by purpose:
 //   "init"                          initial weights (identical for every strategy)
@@ -39,12 +42,14 @@ public final class StreamRunner {
     let root: RandomStream
     var network: Sequential
     var runOptimizer: SGD
-    var memory = StrategyMemory()
+    /// The strategy and the state it keeps between experiences.
+    var session: any StrategySession
     var state = RunState()
     /// Test latents of the frozen backbone per experience (valid only while it is frozen).
     var frozenTestLatents: [Int: SampleSet] = [:]
 
-    /// A runner for `configuration` on `benchmark`.
+    /// A runner for `configuration` on `benchmark`. Applies the process's allocator tuning
+    /// (`AllocatorTuning`, once per process) that training wants.
     /// - Throws: `StreamError` when a setting is out of range (with the fix) or the benchmark
     ///   has another number of experiences than the configuration.
     public init(configuration: StreamConfiguration, benchmark: ContinualBenchmark) throws {
@@ -52,27 +57,22 @@ public final class StreamRunner {
         guard benchmark.experiences.count == configuration.experiences else {
             throw StreamError.benchmarkMismatch(reason: "it has \(benchmark.experiences.count) experiences, the configuration \(configuration.experiences)")
         }
+        AllocatorTuning.apply()
         self.configuration = configuration
         self.benchmark = benchmark
-        self.strategy = try StreamRunner.makeStrategy(configuration)
+        let strategy = try StreamRunner.makeStrategy(configuration)
+        self.strategy = strategy
+        self.session = strategy.session()
         self.root = RandomStream(seed: configuration.seed)
         self.network = try StreamRunner.makeNetwork(configuration, benchmark: benchmark, rng: root.derived("init"))
         self.runOptimizer = SGD(parameters: network.parameters, learningRate: configuration.learningRate,
                                 momentum: configuration.momentum, weightDecay: configuration.weightDecay)
     }
 
-    /// The strategy a configuration names.
+    /// The strategy a configuration names (`StrategyKind.strategyType`).
     /// - Throws: `StreamError.invalidSetting` from the strategy's initialiser.
     public static func makeStrategy(_ configuration: StreamConfiguration) throws -> any Strategy {
-        switch configuration.strategy {
-        case .naive: return NaiveStrategy()
-        case .joint: return JointStrategy()
-        case .cumulative: return CumulativeStrategy()
-        case .replay: return try ReplayStrategy(configuration: configuration)
-        case .ewc: return try EWCStrategy(configuration: configuration)
-        case .latentReplay: return try LatentReplayStrategy(configuration: configuration)
-        case .glr: return try GLRStrategy(configuration: configuration)
-        }
+        try configuration.strategy.strategyType.init(configuration: configuration)
     }
 
     /// The freshly initialised network of a run (stream "init"), cut at `freeze_depth`.
@@ -133,44 +133,26 @@ public final class StreamRunner {
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void = { _, _ in },
                     progress: (StreamProgress) -> Void = { _ in }) throws -> StreamResult {
         if strategy.kind.isOffline { return try runJoint(resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress) }
-        let n = configuration.experiences
-        func phase(_ e: Int, _ message: String) {
-            progress(StreamProgress(experience: e, experiences: n, epoch: 0, epochs: configuration.epochs, samplesDone: 0,
-                                    samplesTotal: 0, samplesPerSecond: 0, message: message))
-        }
-        let (share, restored) = try begin(resumeFrom: resumeFrom, sharedStart: sharedStart) { phase(max(0, state.completed - 1), $0) }
-        for e in state.completed..<n {
-            let stopwatch = Stopwatch()
-            let headOnly = strategy.trainsHeadOnly(experience: e)
-            if headOnly && !network.isBackboneFrozen { network.freezeBackbone() }
-            let images = trainingImages(e)
-            var currentLatents: SampleSet?
-            // Experience 0 of a shared start is evaluated before the memory update (see StreamRunner+SharedStart.swift).
-            var early: EarlyEvaluation?
-            if e == 0, let start = restored {
-                early = EarlyEvaluation(accuracy: start.accuracy, loss: start.loss, trainSeconds: start.trainSeconds,
-                                        evaluationSeconds: start.evaluationSeconds)
+        if let bytes = resumeFrom {
+            try restore(from: bytes)
+            phase(state.completed - 1, "resumed after experience \(state.completed - 1)", progress)
+        } else if state.completed == 0 {
+            if let store = sharedStart, try firstExperienceIsPlain() {
+                try runFirstExperience(sharing: store, checkpoint: checkpoint, progress: progress)
             } else {
-                if headOnly {
-                    phase(e, "computing latents")
-                    currentLatents = latents(of: images)
-                }
-                try trainExperience(e, on: currentLatents ?? images, headOnly: headOnly, progress: progress)
-                if e == 0, let share {
-                    early = evaluateAndSaveSharedStart(share.store, key: share.key, trainSeconds: stopwatch.seconds) { phase(e, $0) }
-                }
+                evaluateInitialNetwork(progress)
             }
-            let memoryWatch = Stopwatch()
-            let end = try updateMemory(after: e, images: images, latents: currentLatents) { phase(e, $0) }
-            recordEvaluation(of: e, early: early, memorySeconds: memoryWatch.seconds, stopwatch: stopwatch) { phase(e, $0) }
-            if let stored = memory.generators.last, stored.experience == e {
-                phase(e, "measuring generator fidelity")
-                measureFidelity(stored, latents: end.latents(), isLast: e == n - 1)
-            }
-            state.completed = e + 1
-            try checkpoint(e, encodedCheckpoint())
+        }
+        for e in state.completed..<configuration.experiences {
+            try runExperience(e, checkpoint: checkpoint, progress: progress)
         }
         return state.result()
+    }
+
+    /// Reports phase `message` of experience `e` through `progress`.
+    func phase(_ e: Int, _ message: String, _ progress: (StreamProgress) -> Void) {
+        progress(StreamProgress(experience: max(0, e), experiences: configuration.experiences, epoch: 0, epochs: configuration.epochs,
+                                samplesDone: 0, samplesTotal: 0, samplesPerSecond: 0, message: message))
     }
 
     // MARK: - Latents and evaluation
@@ -198,7 +180,7 @@ public final class StreamRunner {
     func testLatents(_ j: Int) -> SampleSet {
         if network.isBackboneFrozen, let cached = frozenTestLatents[j] { return cached }
         let test = benchmark.experiences[j].test
-        let z = latents(of: SampleSet(values: test.pixels, labels: test.labels, sampleShape: test.sampleShape))
+        let z = latents(of: SampleSet(test))
         if network.isBackboneFrozen { frozenTestLatents[j] = z }
         return z
     }

@@ -5,12 +5,10 @@ import Data
 /// glr; tests may inject another to exercise the cache and the executor.
 public protocol RunBackend: Sendable {
     /// Runs (or resumes) one configuration on a loaded dataset, calling `checkpoint` after
-    /// every experience (0-based index) with bytes that `resumeFrom` accepts.
-    func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
-             checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
-             progress: (StreamProgress) -> Void) throws -> StreamResult
-    /// The same, sharing the state after experience 0 with other runs through `sharedStart`
-    /// (see `StreamRunner.run(sharedStart:)`); the default ignores the store.
+    /// every experience (0-based index) with bytes that `resumeFrom` accepts, and sharing the
+    /// state after experience 0 with other runs through `sharedStart` (see
+    /// `StreamRunner.run(sharedStart:)`; nil shares nothing). A backend that cannot share
+    /// says so here, by ignoring the store in its own implementation.
     func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
              checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
              progress: (StreamProgress) -> Void) throws -> StreamResult
@@ -25,13 +23,6 @@ public protocol RunBackend: Sendable {
 }
 
 extension RunBackend {
-    /// Runs without sharing: a backend that cannot share ignores the store.
-    public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
-                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
-                    progress: (StreamProgress) -> Void) throws -> StreamResult {
-        try run(configuration, dataset: dataset, resumeFrom: resumeFrom, checkpoint: checkpoint, progress: progress)
-    }
-
     /// A backend that cannot share starts computes none.
     public func sharedStart(_ configuration: StreamConfiguration, dataset: ImageDataset, store: SharedStartStore,
                             progress: (StreamProgress) -> Void) throws -> Bool {

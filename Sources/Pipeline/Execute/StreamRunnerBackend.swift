@@ -9,18 +9,24 @@ public struct StreamRunnerBackend: RunBackend {
     /// Creates the backend.
     public init() {}
 
-    public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?,
-                    checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
-                    progress: (StreamProgress) -> Void) throws -> StreamResult {
-        try run(configuration, dataset: dataset, resumeFrom: resumeFrom, sharedStart: nil, checkpoint: checkpoint, progress: progress)
-    }
-
+    /// Builds the benchmark and runs `StreamRunner` on it, sharing experience 0 through
+    /// `sharedStart`. A checkpoint the runner cannot resume from (written by an older format,
+    /// or corrupt) is reported through `progress` and the run starts afresh; its new
+    /// checkpoints replace the old one.
     public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
         let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)
-        let runner = try StreamRunner(configuration: configuration, benchmark: benchmark)
-        return try runner.run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
+        do {
+            return try StreamRunner(configuration: configuration, benchmark: benchmark)
+                .run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
+        } catch let error as StreamError where resumeFrom != nil && error.isBadCheckpoint {
+            progress(StreamProgress(experience: 0, experiences: configuration.experiences, epoch: 0, epochs: configuration.epochs,
+                                    samplesDone: 0, samplesTotal: 0, samplesPerSecond: 0,
+                                    message: "the checkpoint cannot be resumed (\(error)); starting the run afresh"))
+            return try StreamRunner(configuration: configuration, benchmark: benchmark)
+                .run(resumeFrom: nil, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
+        }
     }
 
     /// Runs the start's naive representative (`StreamRunner.sharedStartConfiguration`) through
