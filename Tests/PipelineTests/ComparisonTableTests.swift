@@ -57,9 +57,9 @@ import Testing
         }
     }
 
-    @Test func aMissingFileOrADirectoryIsAnErrorAtTheCompareValue() throws {
+    @Test func aMissingFileADirectoryOrADeviceIsAnErrorAtTheCompareValue() throws {
         let runs = "```params\nexperiences: 2\n```\n\n```run naive\nstrategy: naive\n```\n\n"
-        for target in ["nowhere.json", "."] {
+        for target in ["nowhere.json", ".", "/dev/zero"] {
             let text = runs + "```table\nruns: [naive]\ncompare: \(target)\n```\n"
             let doc = try DocumentParser.parse(text: text, path: "e.md")
             do {

@@ -14,7 +14,7 @@ import Testing
     static let recorded: (version: String, pixels: [String: String]) = ("glr-figure/2", [
         "accuracy-curves": "54714b621291a09f0bb95d79b82e91b495a1dbebf9c031f974f02f2794df24de",
         "accuracy-matrix": "85927a9145fb1c3562d3a08537e35467f88dccf4c9b046331eae033b760fecc0",
-        "average-accuracy": "7e791669ecd1b8c4275f9b95d9b3905d95981f1844a2fd12556d36a5f0692540",
+        "average-accuracy": "a65af4acd7958110197f5633df415594d14fa0adf18822f519e78c32af13cfa7",
         "bars": "a225b10476ae0cd00026676aa462dda4ce4c82f64ea8e6e50f069e3ef360775d",
         "examples": "fa998ccd7669ebb5110aac46b8d36a9ab22572a774c0c466930e5fa3bfbcf906",
         "final-vs-parameter": "a2e6dd456b3923a9c2b2504f356288a108718e422ea2bd5464c504d3ad31f596",

@@ -25,12 +25,12 @@ public struct ComparisonFigures: Sendable, Equatable {
     public static func load(_ path: String, besides document: String) throws(ComparisonFiguresError) -> ComparisonFigures {
         let directory = URL(fileURLWithPath: document).deletingLastPathComponent()
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        // Only a regular file: a device (/dev/zero) or a FIFO would never end or never answer.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular else {
             throw .missing(url.path)
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > maxBytes { throw .tooLarge(url.path, bytes: size) }
+        if let size = attributes[.size] as? Int, size > maxBytes { throw .tooLarge(url.path, bytes: size) }
         guard let data = try? Data(contentsOf: url) else { throw .missing(url.path) }
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
             throw .malformed(url.path, "it is not a JSON object")
@@ -94,7 +94,7 @@ public struct ComparisonFigures: Sendable, Equatable {
 
 /// Why a comparison file could not be read.
 public enum ComparisonFiguresError: Error, Equatable {
-    /// No such file.
+    /// No such regular file.
     case missing(String)
     /// Larger than `ComparisonFigures.maxBytes`.
     case tooLarge(String, bytes: Int)
@@ -104,7 +104,7 @@ public enum ComparisonFiguresError: Error, Equatable {
     /// The problem, for a document error.
     public var problem: String {
         switch self {
-        case .missing(let path): return "no file \(path)"
+        case .missing(let path): return "no file \(path) (or not a regular file)"
         case .tooLarge(let path, let bytes): return "\(path) has \(bytes) bytes, more than \(ComparisonFigures.maxBytes)"
         case .malformed(let path, let why): return "\(path) cannot be read as comparison figures: \(why)"
         }

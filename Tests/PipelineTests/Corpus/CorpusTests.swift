@@ -15,8 +15,11 @@ import Testing
     static func seeds() throws -> [String] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("experiments")
+        // The corpus plans its documents as corpus/NAME.md: a table's `compare:` file, written
+        // relative to experiments/, is given as an absolute path so the planner still reads it.
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
-            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+                .replacingOccurrences(of: "\ncompare: ", with: "\ncompare: \(folder.path)/") }
     }
 
     /// The plan's run keys, or the error's lines.
