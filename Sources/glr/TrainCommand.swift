@@ -115,19 +115,7 @@ struct TrainCommand: ParsableCommand {
             guard n <= raw.count else { throw ValidationError("--\(name)-size \(n) exceeds the \(raw.count) \(name) images") }
             indices = Subsample.balancedIndices(labels: raw.labels, count: n, rng: rng)
         }
-        let p = raw.pixelsPerImage
-        var pixels = [Float](repeating: 0, count: indices.count * p)
-        var labels = [Int32](repeating: 0, count: indices.count)
-        let scale = 1 / std
-        raw.pixels.withUnsafeBufferPointer { src in
-            pixels.withUnsafeMutableBufferPointer { dst in
-                for (row, i) in indices.enumerated() {
-                    for j in 0..<p { dst[row * p + j] = (src[i * p + j] - mean) * scale }
-                    labels[row] = raw.labels[i]
-                }
-            }
-        }
-        return LabeledImages(pixels: pixels, labels: labels, height: raw.height, width: raw.width)
+        return raw.normalized(indices: indices, mean: mean, std: std)
     }
 }
 
