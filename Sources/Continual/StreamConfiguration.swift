@@ -1,9 +1,11 @@
 import Data
 import Engine
 
-/// Every parameter of one continual-learning run, with the document's parameter names (docs/ARCHITECTURE.md) in the
+/// Every parameter of one continual-learning run, with the document's parameter names in the
 /// coding keys. A plain value: the pipeline builds it from an experiment file, `glr stream`
-/// from flags, and its canonical encoding is part of the run's cache key.
+/// from flags, and its canonical encoding is part of the run's cache key. Each stored field
+/// is declared once in `RunParameter.all`, which every reader and writer of parameters by
+/// name derives from (docs/ARCHITECTURE.md, "How to add …").
 public struct StreamConfiguration: Codable, Hashable, Sendable {
     /// Which benchmark to build from the dataset.
     public var benchmark: BenchmarkKind = .rotated
