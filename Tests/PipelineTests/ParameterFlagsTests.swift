@@ -1,6 +1,6 @@
 import Continual
 import Foundation
-@testable import Pipeline
+import Pipeline
 import Testing
 
 /// `glr stream` / `glr latents` take one flag per run parameter, with the document's

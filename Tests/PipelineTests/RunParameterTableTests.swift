@@ -1,7 +1,7 @@
 import Continual
 import Data
 import Foundation
-@testable import Pipeline
+import Pipeline
 import Testing
 
 /// The parameter table declares every field of `StreamConfiguration` once, and the keys
@@ -78,13 +78,14 @@ import Testing
         }
     }
 
-    @Test func benchmarkSpecificParametersChangeOnlyTheirBenchmarksKeys() {
+    @Test func benchmarkSpecificParametersChangeOnlyTheirBenchmarksKeys() throws {
         for benchmark in BenchmarkKind.allCases {
             var base = StreamConfiguration()
             base.benchmark = benchmark
             let key = CacheKey.run(base, datasetFingerprint: "fp", threading: nil)
             for (name, reader) in [("interpolation", BenchmarkKind.rotated), ("permutations", .permuted)] {
-                let changed = CacheKey.run(Self.changed(base, RunParameter.named(name)!), datasetFingerprint: "fp", threading: nil)
+                let parameter = try #require(RunParameter.named(name))
+                let changed = CacheKey.run(Self.changed(base, parameter), datasetFingerprint: "fp", threading: nil)
                 #expect((changed != key) == (benchmark == reader), "\(benchmark.rawValue): \(name)")
             }
         }
@@ -124,7 +125,7 @@ import Testing
         #expect(c.benchmarkOnly == examples)
     }
 
-    @Test func documentSchemaAndSetAreDerivedFromTheTable() {
+    @Test func documentSchemaAndSetAreDerivedFromTheTable() throws {
         #expect(ParameterSchema.runKeys.map(\.name) == RunParameter.all.filter(\.inDocuments).map(\.name))
         #expect(ParameterSchema.runKey("permutations") == nil)
         let d = StreamConfiguration()
@@ -133,7 +134,7 @@ import Testing
         for key in ParameterSchema.runKeys {
             #expect(d.parameterValue(key.name).description == key.defaultText, "\(key.name)")
             var c = d
-            c.set(key.name, ParameterValue(Self.otherValue(RunParameter.named(key.name)!)))
+            c.set(key.name, ParameterValue(Self.otherValue(try #require(RunParameter.named(key.name)))))
             #expect(c != d, "set(\(key.name))")
         }
         var c = d

@@ -41,7 +41,7 @@ extension RunParameter {
 extension ParameterValue {
     /// A parameter's setting as YAML: floats as the Double of their shortest decimal text
     /// (0.01, not 0.009999999776…).
-    init(_ setting: ParameterSetting) {
+    public init(_ setting: ParameterSetting) {
         switch setting {
         case .null: self = .null
         case .bool(let b): self = .bool(b)
