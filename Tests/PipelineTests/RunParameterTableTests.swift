@@ -44,6 +44,20 @@ import Testing
         #expect(Set(RunParameter.all.map(\.flag)).count == RunParameter.all.count)
     }
 
+    @Test func codingFollowsTheTableAsTheSynthesisedCodingDid() throws {
+        var c = StreamConfiguration()
+        for parameter in RunParameter.all { c = Self.changed(c, parameter) }
+        #expect(try JSONDecoder().decode(StreamConfiguration.self, from: JSONEncoder().encode(c)) == c)
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(StreamConfiguration())) as! [String: Any]
+        #expect(defaults["train_size"] == nil && defaults["permutations"] == nil)  // unset optionals are left out
+        var record = defaults
+        record["train_size"] = NSNull()
+        let decoded = try JSONDecoder().decode(StreamConfiguration.self, from: JSONSerialization.data(withJSONObject: record))
+        #expect(decoded == StreamConfiguration())
+        record["seed"] = nil
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(StreamConfiguration.self, from: JSONSerialization.data(withJSONObject: record)) }
+    }
+
     @Test func everyDeclarationReadsAndWritesItsOwnField() {
         for parameter in RunParameter.all {
             let c = Self.changed(StreamConfiguration(), parameter)

@@ -3,8 +3,8 @@ import Engine
 
 extension RunParameter {
     /// Every run parameter, in the order `glr params --all` and `glr stream --help` list them.
-    /// Adding a parameter: add its stored field to `StreamConfiguration` (with its coding key,
-    /// the document name) and one line here (docs/ARCHITECTURE.md, "How to add …").
+    /// Adding a parameter: add its stored field to `StreamConfiguration` and one line here
+    /// (docs/ARCHITECTURE.md, "How to add …"). The name is also the field's coding key.
     public static let all: [RunParameter] = {
         let buffered: Set<StrategyKind> = [.replay, .latentReplay, .glr]
         let latent: Set<StrategyKind> = [.latentReplay, .glr]

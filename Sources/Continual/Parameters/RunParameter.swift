@@ -19,9 +19,11 @@ public struct RunParameter: Sendable {
     private let read: @Sendable (StreamConfiguration) -> ParameterSetting
     private let write: @Sendable (inout StreamConfiguration, ParameterSetting) -> Bool
     private let reset: @Sendable (inout StreamConfiguration) -> Void
+    private let encode: @Sendable (StreamConfiguration, inout KeyedEncodingContainer<ParameterCodingKey>) throws -> Void
+    private let decode: @Sendable (inout StreamConfiguration, KeyedDecodingContainer<ParameterCodingKey>) throws -> Void
 
     /// Declares the parameter `name`, stored in `field`.
-    public init<Value: ParameterField>(_ name: String, _ field: WritableKeyPath<StreamConfiguration, Value> & Sendable,
+    public init<Value: ParameterField & Codable>(_ name: String, _ field: WritableKeyPath<StreamConfiguration, Value> & Sendable,
                                        _ domain: ParameterDomain, role: ParameterRole, inDocuments: Bool = true, _ doc: String) {
         self.name = name
         self.domain = domain
@@ -36,6 +38,20 @@ public struct RunParameter: Sendable {
             return true
         }
         reset = { $0[keyPath: field] = StreamConfiguration()[keyPath: field] }
+        let key = ParameterCodingKey(name)
+        // As Swift's synthesised coding does: an unset optional is left out, and must be absent or null.
+        encode = { configuration, container in
+            let value = configuration[keyPath: field]
+            if case .null = value.setting { return }
+            try container.encode(value, forKey: key)
+        }
+        decode = { configuration, container in
+            if let unset = Value(setting: .null) {
+                configuration[keyPath: field] = try container.decodeIfPresent(Value.self, forKey: key) ?? unset
+            } else {
+                configuration[keyPath: field] = try container.decode(Value.self, forKey: key)
+            }
+        }
     }
 
     /// The command-line flag: the name with dashes, e.g. `--buffer-size`.
@@ -69,6 +85,16 @@ public struct RunParameter: Sendable {
         case .benchmark, .training: return true
         case .strategyChoice, .strategySetting: return false
         }
+    }
+
+    /// Encodes the field under the parameter's name.
+    func encode(_ configuration: StreamConfiguration, to container: inout KeyedEncodingContainer<ParameterCodingKey>) throws {
+        try encode(configuration, &container)
+    }
+
+    /// Decodes the field from the parameter's name.
+    func decode(into configuration: inout StreamConfiguration, from container: KeyedDecodingContainer<ParameterCodingKey>) throws {
+        try decode(&configuration, container)
     }
 
     /// Resets this parameter of `configuration` to the default.
