@@ -1,9 +1,11 @@
 import Data
 import Engine
 
-/// Every parameter of one continual-learning run, with the document's parameter names (docs/ARCHITECTURE.md) in the
-/// coding keys. A plain value: the pipeline builds it from an experiment file, `glr stream`
-/// from flags, and its canonical encoding is part of the run's cache key.
+/// Every parameter of one continual-learning run. A plain value: the pipeline builds it from
+/// an experiment file, `glr stream` from flags, and its canonical encoding is part of the
+/// run's cache key. Each stored field is declared once in `RunParameter.all`, which gives its
+/// document name (also its coding key) and from which every reader and writer of parameters
+/// by name derives (docs/ARCHITECTURE.md, "How to add …").
 public struct StreamConfiguration: Codable, Hashable, Sendable {
     /// Which benchmark to build from the dataset.
     public var benchmark: BenchmarkKind = .rotated
@@ -54,13 +56,4 @@ public struct StreamConfiguration: Codable, Hashable, Sendable {
 
     /// A configuration with the paper's defaults.
     public init() {}
-
-    enum CodingKeys: String, CodingKey {
-        case benchmark, dataset, experiences, seed, epochs
-        case batchSize = "batch_size", learningRate = "lr", momentum
-        case weightDecay = "weight_decay", trainSize = "train_size", testSize = "test_size"
-        case strategy, bufferSize = "buffer_size", sampling, window
-        case ewcLambda = "ewc_lambda", freezeDepth = "freeze_depth", resample, generator, model, interpolation
-        case permutations
-    }
 }

@@ -12,7 +12,7 @@ struct LatentsCommand: ParsableCommand {
         Trains experience 0 exactly as a stream's first experience, then writes the chosen experience's training \
         latents (N×D float32) to --out and its labels (int32) to the same name ending in -labels.npy; --test-out \
         does the same for its test set.
-        """)
+        """ + "\n\n" + ParameterFlags.help)
 
     @OptionGroup var options: StreamOptions
     @Option(help: "The experience whose latents to write (0-based).") var experience = 0

@@ -33,45 +33,6 @@ extension StreamRunner {
         Set(StrategyKind.allCases.filter { !$0.isOffline && $0.strategyType.firstExperienceIsPlainTraining })
     }
 
-    /// The canonical description (sorted-keys JSON) of everything that determines the state
-    /// after experience 0: the configuration with the strategy-only fields (strategy,
-    /// buffer_size, sampling, window, ewc_lambda, freeze_depth, resample, generator) reset
-    /// to their defaults — every other field, including any added later, stays in — plus
-    /// the shared-start format and the engine's threading (results are bit-identical only
-    /// for one worker count). The dataset appears by name only: a store must add the
-    /// dataset's content fingerprint to it (the pipeline's does).
-    public static func sharedStartKey(_ configuration: StreamConfiguration) -> String {
-        struct Material: Encodable {
-            var format: String
-            var configuration: StreamConfiguration
-            var threading: String
-        }
-        let c = sharedStartConfiguration(configuration)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let material = Material(format: SharedStart.format, configuration: c,
-                                threading: EngineThreading.machineSpecificTag ?? "reference")
-        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
-    }
-
-    /// The configuration with the strategy-only fields (strategy, buffer_size, sampling,
-    /// window, ewc_lambda, freeze_depth, resample, generator) reset to their defaults: a
-    /// naive run of it trains experience 0 exactly as every run sharing its start does.
-    public static func sharedStartConfiguration(_ configuration: StreamConfiguration) -> StreamConfiguration {
-        let d = StreamConfiguration()
-        var c = configuration
-        c.strategy = d.strategy
-        c.bufferSize = d.bufferSize
-        c.sampling = d.sampling
-        c.window = d.window
-        c.ewcLambda = d.ewcLambda
-        c.freezeDepth = d.freezeDepth
-        c.resample = d.resample
-        c.generator = d.generator
-        return c
-    }
-
     /// Whether this run's experience 0 is the plain training every shared start holds: a
     /// strategy that declares it so, and trains the whole network on the experience's own
     /// images with no replay and no penalty (checked, not assumed).

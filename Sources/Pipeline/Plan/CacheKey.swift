@@ -44,14 +44,11 @@ public enum CacheKey {
     /// backend or BLAS threading), else nil.
     public static var currentThreading: String? { EngineThreading.machineSpecificTag }
 
-    /// The key of a benchmark's example images: only the parameters that build the benchmark.
+    /// The key of a benchmark's example images: only the parameters that build the benchmark
+    /// (`StreamConfiguration.benchmarkOnly`).
     public static func examples(_ configuration: StreamConfiguration, datasetFingerprint: String) -> String {
-        var benchmarkOnly = StreamConfiguration()
-        for name in ["benchmark", "dataset", "experiences", "seed", "train_size", "test_size", "interpolation"] {
-            benchmarkOnly.set(name, configuration.parameterValue(name))
-        }
-        return digest(RunMaterial(kind: "examples", configuration: benchmarkOnly, datasetFingerprint: datasetFingerprint,
-                                  engineVersion: Pipeline.engineVersion))
+        digest(RunMaterial(kind: "examples", configuration: configuration.benchmarkOnly, datasetFingerprint: datasetFingerprint,
+                           engineVersion: Pipeline.engineVersion))
     }
 
     /// The key of the state after experience 0 that runs differing only in strategy settings

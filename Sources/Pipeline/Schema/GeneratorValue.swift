@@ -20,7 +20,7 @@ enum GeneratorValue {
         return [
             ("latent_size", .integer(minimum: 1, maximum: 1_024), "\(d.latentSize)", "size of the VAE's code"),
             ("hidden_width", .integer(minimum: 1, maximum: 4_096), "\(d.hiddenWidth)", "width of the encoder's and decoder's hidden layer"),
-            ("epochs", .integer(minimum: 1, maximum: ParameterSchema.maxEpochs), "\(d.epochs)", "training epochs over the experience's latents"),
+            ("epochs", .integer(minimum: 1, maximum: ParameterLimits.maxEpochs), "\(d.epochs)", "training epochs over the experience's latents"),
             ("lr", .float(FloatInterval(lower: 0, lowerOpen: true)), decimal(d.learningRate), "Adam's learning rate"),
             ("beta", .float(FloatInterval(lower: 0)), decimal(d.beta), "weight of the KL term in training (reported ELBOs use 1)"),
         ]
@@ -67,7 +67,7 @@ enum GeneratorValue {
     }
 
     private static func components(_ located: LocatedValue, key: String, cell: String) throws -> ParameterValue {
-        let top = ParameterSchema.maxComponents
+        let top = ParameterLimits.maxComponents
         let expected = "a number in 1...\(top), `bic`, or a list of candidate numbers for BIC"
         func fits(_ value: ParameterValue) -> Bool { if case .int(let n) = value { return n >= 1 && n <= top } else { return false } }
         switch located.value {

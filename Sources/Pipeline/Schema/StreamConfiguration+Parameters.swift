@@ -1,89 +1,70 @@
 import Continual
-import Data
-import Engine
 
+/// Reading and writing a configuration's parameters by document name, as YAML values
+/// (`RunParameter.all` declares them).
 extension StreamConfiguration {
     /// Sets the parameter `name` from a value checked against `ParameterSchema.runKeys`.
     /// Unknown names and unconvertible values are ignored (the schema check comes first).
     public mutating func set(_ name: String, _ value: ParameterValue) {
-        func int() -> Int? { if case .int(let v) = value { return v } else { return nil } }
-        func float() -> Float? { value.number.map { Float($0) } }
-        func word() -> String? { if case .string(let s) = value { return s } else { return nil } }
-        switch name {
-        case "benchmark": if let w = word(), let v = BenchmarkKind(rawValue: w) { benchmark = v }
-        case "dataset": if let w = word() { dataset = w }
-        case "experiences": if let v = int() { experiences = v }
-        case "seed": if let v = int(), v >= 0 { seed = UInt64(v) }
-        case "epochs": if let v = int() { epochs = v }
-        case "batch_size": if let v = int() { batchSize = v }
-        case "lr": if let v = float() { learningRate = v }
-        case "momentum": if let v = float() { momentum = v }
-        case "weight_decay": if let v = float() { weightDecay = v }
-        case "train_size": trainSize = int()
-        case "test_size": testSize = int()
-        case "strategy": if let w = word(), let v = StrategyKind(rawValue: w) { strategy = v }
-        case "buffer_size": if let v = int() { bufferSize = v }
-        case "sampling": if let w = word(), let v = SamplingPolicy(rawValue: w) { sampling = v }
-        case "window": window = int()
-        case "ewc_lambda": if let v = float() { ewcLambda = v }
-        case "freeze_depth": if let w = word(), let v = FreezeDepth(rawValue: w) { freezeDepth = v }
-        case "resample": if case .bool(let b) = value { resample = b }
-        case "generator": generator = GeneratorValue.spec(value, base: generator)
-        case "model": if let w = word() { model = w }
-        case "interpolation": if let w = word(), let v = Interpolation(rawValue: w) { interpolation = v }
-        default: break
-        }
+        guard let parameter = RunParameter.named(name),
+              let setting = parameter.setting(value, base: parameter.value(in: self)) else { return }
+        parameter.set(setting, in: &self)
     }
 
     /// The value of the parameter `name` (`.null` for an unknown name or an unset optional).
     public func parameterValue(_ name: String) -> ParameterValue {
-        func optional(_ v: Int?) -> ParameterValue { v.map { .int($0) } ?? .null }
-        switch name {
-        case "benchmark": return .string(benchmark.rawValue)
-        case "dataset": return .string(dataset)
-        case "experiences": return .int(experiences)
-        case "seed": return .int(Int(truncatingIfNeeded: seed))
-        case "epochs": return .int(epochs)
-        case "batch_size": return .int(batchSize)
-        case "lr": return .double(Self.decimal(learningRate))
-        case "momentum": return .double(Self.decimal(momentum))
-        case "weight_decay": return .double(Self.decimal(weightDecay))
-        case "train_size": return optional(trainSize)
-        case "test_size": return optional(testSize)
-        case "strategy": return .string(strategy.rawValue)
-        case "buffer_size": return .int(bufferSize)
-        case "sampling": return .string(sampling.rawValue)
-        case "window": return optional(window)
-        case "ewc_lambda": return .double(Self.decimal(ewcLambda))
-        case "freeze_depth": return .string(freezeDepth.rawValue)
-        case "resample": return .bool(resample)
-        case "generator": return GeneratorValue.value(generator)
-        case "model": return .string(model)
-        case "interpolation": return .string(interpolation.rawValue)
-        default: return .null
-        }
-    }
-
-    /// This configuration with every parameter its strategy does not read reset to the
-    /// default, so that e.g. `buffer_size` never changes a naive run's cache key.
-    ///
-    /// Read by strategy: buffer_size, sampling, window by replay, latent-replay and glr;
-    /// freeze_depth by latent-replay and glr; generator and resample by glr; ewc_lambda by ewc;
-    /// interpolation only by the rotated benchmark.
-    public var resultRelevant: StreamConfiguration {
-        let d = StreamConfiguration()
-        var c = self
-        let buffered: Set<StrategyKind> = [.replay, .latentReplay, .glr]
-        if !buffered.contains(strategy) { c.bufferSize = d.bufferSize; c.sampling = d.sampling; c.window = d.window }
-        if strategy != .latentReplay && strategy != .glr { c.freezeDepth = d.freezeDepth }
-        if strategy != .glr { c.generator = d.generator; c.resample = d.resample }
-        if strategy != .ewc { c.ewcLambda = d.ewcLambda }
-        if benchmark != .rotated { c.interpolation = d.interpolation }
-        return c
+        RunParameter.named(name).map { ParameterValue($0.value(in: self)) } ?? .null
     }
 }
 
-extension StreamConfiguration {
-    /// A Float as the Double of its shortest decimal text (0.01, not 0.009999999776…).
-    static func decimal(_ value: Float) -> Double { Double("\(value)") ?? Double(value) }
+extension RunParameter {
+    /// The parameter's entry in the document schema.
+    var schemaKey: SchemaKey { SchemaKey(name, ValueType(domain), default: ParameterValue(defaultValue).description, doc) }
+
+    /// The setting a checked YAML value describes for this parameter, nil when it does not
+    /// fit; a generator mapping fills its missing keys from `base`.
+    func setting(_ value: ParameterValue, base: ParameterSetting) -> ParameterSetting? {
+        switch (domain, value) {
+        case (_, .null): return .null
+        case (.integer, .int(let v)), (.optionalInteger, .int(let v)): return .int(v)
+        case (.float, _): return value.number.map { .float(Float($0)) }
+        case (.boolean, .bool(let b)): return .bool(b)
+        case (.choice, .string(let s)), (.text, .string(let s)), (.permutationFile, .string(let s)): return .text(s)
+        case (.generator, _):
+            guard case .generator(let spec) = base else { return nil }
+            return .generator(GeneratorValue.spec(value, base: spec))
+        default: return nil
+        }
+    }
+}
+
+extension ParameterValue {
+    /// A parameter's setting as YAML: floats as the Double of their shortest decimal text
+    /// (0.01, not 0.009999999776…).
+    public init(_ setting: ParameterSetting) {
+        switch setting {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let v): self = .int(v)
+        case .float(let f): self = .double(Double("\(f)") ?? Double(f))
+        case .text(let s): self = .string(s)
+        case .generator(let spec): self = GeneratorValue.value(spec)
+        case .permutations(let list): self = .list(list.map { .list($0.map { .int($0) }) })
+        }
+    }
+}
+
+extension ValueType {
+    /// The check of a parameter's domain.
+    init(_ domain: ParameterDomain) {
+        switch domain {
+        case .integer(let minimum, let maximum): self = .integer(minimum: minimum, maximum: maximum)
+        case .optionalInteger(let minimum, let maximum): self = .optionalInteger(minimum: minimum, maximum: maximum)
+        case .float(let interval): self = .float(interval)
+        case .boolean: self = .boolean
+        case .choice(let words): self = .choice(words)
+        case .text, .permutationFile: self = .text
+        case .generator: self = .generator
+        }
+    }
 }

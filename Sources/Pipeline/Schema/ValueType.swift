@@ -1,3 +1,5 @@
+import Continual
+
 /// The type of a cell key's value, with its check and normalisation.
 public indirect enum ValueType: Sendable {
     /// An integer in minimum...maximum.
@@ -127,9 +129,4 @@ public indirect enum ValueType: Sendable {
             return value
         }
     }
-}
-
-extension Double {
-    /// Short text for a bound: `0` rather than `0.0`.
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }

@@ -36,3 +36,8 @@ public struct FloatInterval: Sendable {
         return nil
     }
 }
+
+extension Double {
+    /// Short text for a bound: `0` rather than `0.0`.
+    public var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+}

@@ -1,0 +1,30 @@
+import Engine
+import Foundation
+
+extension StreamRunner {
+    /// The canonical description (sorted-keys JSON) of everything that determines the state
+    /// after experience 0: the configuration with the strategy and its settings reset
+    /// (`sharedStartRelevant`; every other field, including any added later, stays in), plus
+    /// the shared-start format and the engine's threading (results are bit-identical only
+    /// for one worker count). The dataset appears by name only: a store must add the
+    /// dataset's content fingerprint to it (the pipeline's does).
+    public static func sharedStartKey(_ configuration: StreamConfiguration) -> String {
+        struct Material: Encodable {
+            var format: String
+            var configuration: StreamConfiguration
+            var threading: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let material = Material(format: SharedStart.format, configuration: sharedStartConfiguration(configuration),
+                                threading: EngineThreading.machineSpecificTag ?? "reference")
+        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The configuration whose naive run trains experience 0 exactly as every run sharing
+    /// its start does (`StreamConfiguration.sharedStartRelevant`).
+    public static func sharedStartConfiguration(_ configuration: StreamConfiguration) -> StreamConfiguration {
+        configuration.sharedStartRelevant
+    }
+}
