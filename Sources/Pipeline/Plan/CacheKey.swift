@@ -23,18 +23,20 @@ public enum CacheKey {
     }
 
     /// The key of a run: kind `run`, the result-relevant configuration, the dataset
-    /// fingerprint and the engine version, for `glr` runs followed by "+" and the generator
-    /// fitting version (default the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-BACKEND-MODE-N"
+    /// fingerprint and the engine version, for runs that read the `generator` parameter (its
+    /// declaration says which: glr) followed by "+" and the generator fitting version (default
+    /// the configuration's `GeneratorSpec.fittingVersion`), and followed by "+threads-BACKEND-MODE-N"
     /// when the engine does not run on its reference numerics (`threading`, default the
     /// process's: OpenBLAS results depend on the machine). A sweep's run and an identical
-    /// `run` cell share it. A `joint` run's version is followed by "+offline": `strategy: joint`
+    /// `run` cell share it. An offline run's (joint) version is followed by "+offline": `strategy: joint`
     /// meant the per-experience bound (now `cumulative`) until it became the offline one with
     /// the same parameters, so no entry of the former can be served for the latter.
     public static func run(_ configuration: StreamConfiguration, datasetFingerprint: String, engineVersion: String = Pipeline.engineVersion,
                            generatorVersion: String? = nil, threading: String? = currentThreading) -> String {
         let fitting = generatorVersion ?? configuration.generator.fittingVersion
-        var version = configuration.strategy == .glr ? engineVersion + "+" + fitting : engineVersion
-        if configuration.strategy == .joint { version += "+offline" }
+        let readsGenerator = RunParameter.named("generator")?.isRead(by: configuration) ?? false
+        var version = readsGenerator ? engineVersion + "+" + fitting : engineVersion
+        if configuration.strategy.isOffline { version += "+offline" }
         if let threading { version += "+threads-" + threading }
         return digest(RunMaterial(kind: "run", configuration: configuration.resultRelevant, datasetFingerprint: datasetFingerprint,
                                   engineVersion: version))

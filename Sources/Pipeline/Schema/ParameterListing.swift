@@ -24,7 +24,7 @@ public enum ParameterListing {
 
     /// The parameters a document's first `params` cell declares, with types and values.
     public static func document(_ document: SourceDocument) throws -> String {
-        guard let first = document.cells.first(where: { $0.kind == "params" }) else {
+        guard let first = document.cells.first(where: { StepRegistry.standard.step($0.kind)?.role == .setsParameters }) else {
             return "\(document.path): no `params` cell, so no parameters to override."
         }
         let entries = try YAMLReader.body(of: first, file: document.path)

@@ -16,7 +16,7 @@ public enum ParameterSchema {
     public static let runKeys: [SchemaKey] = RunParameter.all.filter(\.inDocuments).map(\.schemaKey)
 
     /// `echo`, accepted by every cell.
-    public static let echoKey = SchemaKey("echo", .boolean, default: "true", "show the cell's source in the report", affectsResults: false)
+    public static let echoKey = SchemaKey("echo", .boolean, default: "true", "show the cell's source in the report")
 
     /// The run key named `name`.
     public static func runKey(_ name: String) -> SchemaKey? { runKeys.first { $0.name == name } }

@@ -8,15 +8,12 @@ public struct SchemaKey: Sendable {
     public var defaultText: String
     /// One line of documentation.
     public var doc: String
-    /// Whether the key changes a run's results (false: presentation only, not in cache keys).
-    public var affectsResults: Bool
 
     /// Creates a schema key.
-    public init(_ name: String, _ type: ValueType, default defaultText: String, _ doc: String, affectsResults: Bool = true) {
+    public init(_ name: String, _ type: ValueType, default defaultText: String, _ doc: String) {
         self.name = name
         self.type = type
         self.defaultText = defaultText
         self.doc = doc
-        self.affectsResults = affectsResults
     }
 }

@@ -10,8 +10,8 @@ public struct PlotStep: CellStep {
             SchemaKey("runs", .runNames, default: "", "runs or sweeps to draw (optional for examples)"),
             SchemaKey("metric", .choice(ParameterSchema.metricColumns), default: "final_accuracy", "the metric (final-vs-parameter, bars)"),
             SchemaKey("parameter", .choice(ParameterSchema.runKeys.map(\.name)), default: "", "x axis of final-vs-parameter"),
-            SchemaKey("caption", .text, default: "", "caption under the figure", affectsResults: false),
-            SchemaKey("references", .references, default: "", "reference curves to overlay, e.g. the paper's values", affectsResults: false),
+            SchemaKey("caption", .text, default: "", "caption under the figure"),
+            SchemaKey("references", .references, default: "", "reference curves to overlay, e.g. the paper's values"),
         ]
     }
 

@@ -13,9 +13,9 @@ public struct TableStep: CellStep {
             SchemaKey("runs", .runNames, default: "", "runs or sweeps to tabulate, e.g. [naive, glr, glr-buffer]"),
             SchemaKey("columns", .columns, default: "[" + Self.defaultColumns.joined(separator: ", ") + "]",
                       "metrics (" + ParameterSchema.metricColumns.joined(separator: ", ") + ") or parameter names"),
-            SchemaKey("caption", .text, default: "", "caption above the table", affectsResults: false),
+            SchemaKey("caption", .text, default: "", "caption above the table"),
             SchemaKey("aggregate", .choice(["mean-sd", "none"]), default: "mean-sd",
-                      "mean-sd: runs identical except `seed` become one mean ± sd row; none: one row per run", affectsResults: false),
+                      "mean-sd: runs identical except `seed` become one mean ± sd row; none: one row per run"),
             SchemaKey("compare", .text, default: "",
                       "a JSON file (relative to the experiment file) of another tool's figures per run cell, shown beside each metric it covers"),
         ]
