@@ -30,17 +30,9 @@ public struct EWCAnchor: Codable, Sendable {
     ///   lists differ in shape.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func arrays(_ key: CodingKeys) throws -> [[Float]] {
-            try c.decode([String].self, forKey: key).map { text in
-                guard let values = ExactFloats.values(text) else {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not base64 of Float32 values")
-                }
-                return values
-            }
-        }
         experience = try c.decode(Int.self, forKey: .experience)
-        optimum = try arrays(.optimum)
-        importance = try arrays(.importance)
+        optimum = try ExactFloats.decodeList(c, .optimum)
+        importance = try ExactFloats.decodeList(c, .importance)
         guard optimum.map(\.count) == importance.map(\.count) else {
             throw DecodingError.dataCorruptedError(forKey: .importance, in: c, debugDescription: "θ* and F differ in shape")
         }

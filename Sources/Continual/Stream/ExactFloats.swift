@@ -33,7 +33,17 @@ enum ExactFloats {
     /// Decodes `text(_:)`'s output from `container` under `key`, throwing a data-corruption
     /// error when it is not whole Floats.
     static func decode<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ key: K) throws -> [Float] {
-        guard let values = values(try container.decode(String.self, forKey: key)) else {
+        try floats(container.decode(String.self, forKey: key), container, key)
+    }
+
+    /// The same for a list of arrays under `key`.
+    static func decodeList<K: CodingKey>(_ container: KeyedDecodingContainer<K>, _ key: K) throws -> [[Float]] {
+        try container.decode([String].self, forKey: key).map { try floats($0, container, key) }
+    }
+
+    /// `values(text)`, or a data-corruption error at `key`.
+    private static func floats<K: CodingKey>(_ text: String, _ container: KeyedDecodingContainer<K>, _ key: K) throws -> [Float] {
+        guard let values = values(text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not base64 of Float32 values")
         }
         return values

@@ -32,50 +32,68 @@ public struct ComparisonFigures: Sendable, Equatable {
         }
         if let size = attributes[.size] as? Int, size > maxBytes { throw .tooLarge(url.path, bytes: size) }
         guard let data = try? Data(contentsOf: url) else { throw .missing(url.path) }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
-            throw .malformed(url.path, "it is not a JSON object")
-        }
-        // The figures are decoded with JSONDecoder: on Linux, JSONSerialization misreads the
-        // last bits of some doubles (0.7186600000000001 as 0.7186600000000003).
-        let comparison: Envelope.Comparison
+        // JSONDecoder reads doubles exactly; on Linux, JSONSerialization misreads the last bits
+        // of some (0.7186600000000001 as 0.7186600000000003).
+        let file: Envelope
         do {
-            comparison = try JSONDecoder().decode(Envelope.self, from: data).comparison
+            file = try JSONDecoder().decode(Envelope.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw .malformed(url.path, "`\(dotted(context.codingPath + [key]))` is missing")
-        } catch let DecodingError.typeMismatch(_, context) {
+        } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
             throw .malformed(url.path, "`\(dotted(context.codingPath))` has the wrong type: \(context.debugDescription)")
         } catch {
-            throw .malformed(url.path, "the `comparison` object cannot be decoded")
+            throw .malformed(url.path, "it is not a JSON object with a `comparison` object")
         }
-        guard !comparison.label.isEmpty else { throw .malformed(url.path, "`comparison.label` is empty") }
-        return ComparisonFigures(path: path, label: comparison.label, values: comparison.values, provenance: provenance(of: top))
+        guard !file.comparison.label.isEmpty else { throw .malformed(url.path, "`comparison.label` is empty") }
+        return ComparisonFigures(path: path, label: file.comparison.label, values: file.comparison.values, provenance: file.provenance)
     }
 
-    /// The decoded part of the file.
+    /// The file: the figures, and the provenance members the footnote shows (each optional,
+    /// read as text where it is a string or a number, ignored otherwise; `versions` lists
+    /// only its string members).
     struct Envelope: Decodable {
         struct Comparison: Decodable {
             var label: String
             var values: [String: [String: Double]]
         }
         var comparison: Comparison
+        var source, command, machine: LooseText?
+        var seeds: [LooseText]?
+        var versions: [String: LooseText]?
+
+        /// "source; command `…`; seeds …; versions …; machine …", from the members present.
+        var provenance: String {
+            var parts: [String] = []
+            if let source = source?.text { parts.append(source) }
+            if let command = command?.text { parts.append("command `\(command)`") }
+            if let seeds { parts.append("seeds " + seeds.compactMap(\.text).joined(separator: ", ")) }
+            let named = (versions ?? [:]).keys.sorted().compactMap { key in versions?[key]?.string.map { "\(key) \($0)" } }
+            if !named.isEmpty { parts.append("versions: " + named.joined(separator: ", ")) }
+            if let machine = machine?.text { parts.append("machine: " + machine) }
+            return parts.joined(separator: "; ")
+        }
+    }
+
+    /// A JSON value as text when it is a string or a number (nil for anything else).
+    struct LooseText: Decodable {
+        var text: String?
+        /// The value when it is a string.
+        var string: String?
+        init(from decoder: Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            string = try? value.decode(String.self)
+            if let string {
+                text = string
+            } else if let integer = try? value.decode(Int.self) {
+                text = String(integer)
+            } else {
+                text = (try? value.decode(Double.self)).map { "\($0)" }
+            }
+        }
     }
 
     /// A coding path as `comparison.values.RUN`.
     static func dotted(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
-
-    /// "source; command `…`; seeds …; versions …; machine …", from the members present.
-    static func provenance(of top: [String: Any]) -> String {
-        var parts: [String] = []
-        if let source = top["source"] as? String { parts.append(source) }
-        if let command = top["command"] as? String { parts.append("command `\(command)`") }
-        if let seeds = top["seeds"] as? [Any] { parts.append("seeds " + seeds.map { "\($0)" }.joined(separator: ", ")) }
-        if let versions = top["versions"] as? [String: Any] {
-            let named = versions.keys.sorted().compactMap { key in (versions[key] as? String).map { "\(key) \($0)" } }
-            if !named.isEmpty { parts.append("versions: " + named.joined(separator: ", ")) }
-        }
-        if let machine = top["machine"] as? String { parts.append("machine: " + machine) }
-        return parts.joined(separator: "; ")
-    }
 
     /// The figure for `metric` of the cell named `run`, if the file has one.
     public func value(run: String, metric: String) -> Double? { values[run]?[metric] }
