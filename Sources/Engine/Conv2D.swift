@@ -1,12 +1,14 @@
-// 2-D convolution by im2col + sgemm, batched over chunks of samples.
+// 2-D convolution by im2col + sgemm, batched over chunks of samples (a first layer with a
+// short sum computes its forward directly: DirectConvolution.swift, the same bits).
 // Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
 // Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk, L = S·P.
 // Forward per chunk:  cols (K×L) = im2col(x);  Y (F×L) = Wmat (F×K) · cols  (one GEMM);
 //                     y_n (F×P, NCHW) = Y[:, n·P ..< (n+1)·P] + b  (scatter with the bias).
-// Backward per chunk: cols as the forward made them (kept on a training pass, else im2col
-//                     again from the kept input);
-//                     dWᵀ += cols_n · dy_nᵀ for each sample n in turn (then dW += dWᵀᵀ);
-//                     db += Σ dy;  dY (F×L) = gather(dy);  dcols = Wmatᵀ · dY (one GEMM);
+// Backward per chunk: cols = im2col again from the kept input (keeping the whole batch's
+//                     columns instead measured 6–7% slower: they leave the cache);
+//                     for each sample n in turn: dy_nᵀ (P×F) = transpose(dy_n);
+//                     dWᵀ += cols_n · dy_nᵀ (then dW += dWᵀᵀ once); db's sums += dy_nᵀ's rows;
+//                     dY (F×L) = gather(dy);  dcols = Wmatᵀ · dY (one GEMM);
 //                     dx = col2im(dcols).
 // One GEMM per chunk computes every output with the same sequence of operations as one GEMM
 // per sample (each output's sum runs over K or F in order; see FixedOrderGemm), so chunking
@@ -29,28 +31,26 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// Upper bound on one chunk's im2col columns in floats; the batch is processed in chunks
     /// of samples whose columns fit (one GEMM per chunk, its operands in L2).
-    /// Default for `maxColumnFloats` of new layers (256 KiB measured fastest with one GEMM
-    /// per chunk: two conv2 samples, four conv3 samples; `glr bench --profile --column-floats`).
-    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 16
+    /// Default for `maxColumnFloats` of new layers (512 KiB measured fastest, with im2col in
+    /// both passes: four conv2 samples, nine conv3 samples; `glr bench --column-floats N`
+    /// compares bounds, 128–1024 KiB tried).
+    nonisolated(unsafe) public static var defaultMaxColumnFloats = 1 << 17
     /// This layer's bound (initialised from `defaultMaxColumnFloats`).
     public var maxColumnFloats = Conv2D.defaultMaxColumnFloats
-    /// When true, `forward` keeps the columns of the whole batch for `backward` (which then
-    /// skips im2col) instead of a copy of the input. `Sequential` sets it on a training pass
-    /// and clears it for inference, whose larger batches would not need them.
-    public var keepsColumnsForBackward = false
     /// Set by `Sequential` for inference: `forward` keeps nothing for a backward pass.
     private var forwardOnly = false
-    /// What the last `forward` kept for `backward`.
-    private var kept = KeptForBackward.nothing
+    /// Whether the last `forward` kept its input for `backward`.
+    private var keptInput = false
 
     private var inputShape: [Int] = []
     private var inputCache: [Float] = []
     private var output: [Float] = []
     private var dInput: [Float] = []
     private var columns: [Float] = []
-    private var dColumns: [Float] = []
     private var chunkRows: [Float] = []
     private var dWeightT: [Float] = []
+    private var dOutputT: [Float] = []
+    private var biasSums: [Float] = []
     private var dInputIsZero = false
 
     /// A convolution with square kernels; weights drawn from `rng` (weight first, then bias).
@@ -88,7 +88,6 @@ public final class Conv2D: Layer, EngineLayer {
     func makeReplica() -> EngineLayer { Conv2D(copying: self) }
 
     func prepareForward(training: Bool) {
-        keepsColumnsForBackward = training
         forwardOnly = !training
     }
 
@@ -114,13 +113,26 @@ public final class Conv2D: Layer, EngineLayer {
         let g = geometry(height: input.shape[2], width: input.shape[3])
         precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
         inputShape = input.shape
-        kept = forwardOnly ? .nothing : keepsColumnsForBackward ? .columns : .input
-        if kept == .input { copyExactly(input.data, into: &inputCache) }
+        keptInput = !forwardOnly
+        if keptInput { copyExactly(input.data, into: &inputCache) }
         let P = g.outH * g.outW, K = g.rows, F = outChannels
+        if directConvolutionApplies(g) {
+            resizeExactly(&output, n * F * P)
+            input.data.withUnsafeBufferPointer { x in
+                weight.value.withUnsafeBufferPointer { w in
+                    bias.value.withUnsafeBufferPointer { b in
+                        output.withUnsafeMutableBufferPointer { y in
+                            DirectConvolution.forward(x.baseAddress!, samples: n, g, filters: F, weight: w.baseAddress!,
+                                                      bias: b.baseAddress!, into: y.baseAddress!)
+                        }
+                    }
+                }
+            }
+            return Tensor(shape: [n, F, g.outH, g.outW], data: output)
+        }
         let chunk = chunkSize(g, batch: n)
         resizeExactly(&output, n * F * P)
-        let keep = kept == .columns
-        reserveAtLeast(&columns, K * (keep ? n : chunk) * P)
+        reserveAtLeast(&columns, K * chunk * P)
         reserveAtLeast(&chunkRows, F * chunk * P)
         let inPerSample = inChannels * g.height * g.width
         input.data.withUnsafeBufferPointer { x in
@@ -133,10 +145,9 @@ public final class Conv2D: Layer, EngineLayer {
                                 while start < n {
                                     let s = min(chunk, n - start)
                                     let L = s * P
-                                    let chunkColumns = cols.baseAddress! + (keep ? K * start * P : 0)
-                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
+                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
                                     sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
-                                          a: w.baseAddress!, lda: K, b: chunkColumns, ldb: L,
+                                          a: w.baseAddress!, lda: K, b: cols.baseAddress!, ldb: L,
                                           beta: 0, c: rows.baseAddress!, ldc: L)
                                     scatterAddingBias(rows.baseAddress!, samples: s, filters: F, plane: P, bias: b.baseAddress!,
                                                       into: y.baseAddress! + start * F * P)
@@ -153,7 +164,7 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// dOutput N×F×Ho×Wo → dInput N×C×H×W; accumulates weight and bias gradients.
     public func backward(_ dOutput: Tensor) -> Tensor {
-        precondition(!inputShape.isEmpty && kept != .nothing,
+        precondition(!inputShape.isEmpty && keptInput,
                      "Conv2D.backward called before a training forward: run forward on the batch first")
         let n = inputShape[0]
         let g = geometry(height: inputShape[2], width: inputShape[3])
@@ -162,12 +173,11 @@ public final class Conv2D: Layer, EngineLayer {
                      "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
         let chunk = chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
-        let columnsKept = kept == .columns
-        if !columnsKept { reserveAtLeast(&columns, K * chunk * P) }
+        reserveAtLeast(&columns, K * chunk * P)
         if computesInputGradient { reserveAtLeast(&chunkRows, F * chunk * P) }
-        // dcols go to a scratch chunk when the kept columns must stay (col2im overwrites them).
-        if columnsKept && computesInputGradient { reserveAtLeast(&dColumns, K * chunk * P) }
         resizeExactly(&dWeightT, K * F)
+        reserveAtLeast(&dOutputT, P * F)
+        resizeExactly(&biasSums, F)
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
         let wantInput = computesInputGradient
@@ -179,33 +189,33 @@ public final class Conv2D: Layer, EngineLayer {
                     weight.grad.withUnsafeMutableBufferPointer { dw in
                         bias.grad.withUnsafeMutableBufferPointer { db in
                             columns.withUnsafeMutableBufferPointer { cols in
-                              dColumns.withUnsafeMutableBufferPointer { dcolsScratch in
                               chunkRows.withUnsafeMutableBufferPointer { rows in
                               dWeightT.withUnsafeMutableBufferPointer { dwt in
+                              dOutputT.withUnsafeMutableBufferPointer { dyt in
+                              biasSums.withUnsafeMutableBufferPointer { sums in
                                 dInput.withUnsafeMutableBufferPointer { dx in
                                     if clearInput { dx.update(repeating: 0) }
                                     dwt.update(repeating: 0)
-                                    addPlaneSums(dy.baseAddress!, samples: n, filters: F, plane: P, into: db.baseAddress!)
+                                    sums.update(repeating: 0)
                                     var start = 0
                                     while start < n {
                                         let s = min(chunk, n - start)
                                         let L = s * P
-                                        let chunkColumns: UnsafeMutablePointer<Float>
-                                        if columnsKept {
-                                            chunkColumns = cols.baseAddress! + K * start * P
-                                        } else {
-                                            chunkColumns = cols.baseAddress!
-                                            im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
-                                        }
+                                        let chunkColumns = cols.baseAddress!
+                                        im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
                                         // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
                                         // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
                                         for j in 0..<s {
-                                            sgemm(transA: false, transB: true, m: K, n: F, k: P, alpha: 1,
-                                                  a: chunkColumns + j * P, lda: L, b: dy.baseAddress! + (start + j) * F * P, ldb: P,
+                                            transpose(dy.baseAddress! + (start + j) * F * P, rows: F, columns: P, sourceStride: P,
+                                                      into: dyt.baseAddress!, targetStride: F)
+                                            addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
+                                            sgemm(transA: false, transB: false, m: K, n: F, k: P, alpha: 1,
+                                                  a: chunkColumns + j * P, lda: L, b: dyt.baseAddress!, ldb: F,
                                                   beta: 1, c: dwt.baseAddress!, ldc: F)
                                         }
                                         if wantInput {
-                                            let dcols = columnsKept ? dcolsScratch.baseAddress! : chunkColumns
+                                            // dcols overwrite the chunk's columns (dW is done with them).
+                                            let dcols = chunkColumns
                                             gather(dy.baseAddress! + start * F * P, samples: s, filters: F, plane: P,
                                                    into: rows.baseAddress!)
                                             sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
@@ -217,8 +227,10 @@ public final class Conv2D: Layer, EngineLayer {
                                     }
                                     for f in 0..<F {
                                         for k in 0..<K { dw[f * K + k] += dwt[k * F + f] }
+                                        db[f] += sums[f]
                                     }
                                 }
+                              }
                               }
                               }
                               }
@@ -231,10 +243,6 @@ public final class Conv2D: Layer, EngineLayer {
         return Tensor(shape: inputShape, data: dInput)
     }
 }
-
-/// What a forward pass keeps for the backward pass that may follow it: a copy of the input
-/// (im2col is redone), the batch's columns (a training pass), or nothing (inference).
-private enum KeptForBackward { case input, columns, nothing }
 
 /// Writes a chunk's F×(S·P) GEMM output to S samples' F×P planes (NCHW), adding each
 /// filter's bias: y[n][f][q] = rows[f][n·P + q] + bias[f].
@@ -261,32 +269,12 @@ private func gather(_ y: UnsafePointer<Float>, samples: Int, filters: Int, plane
     }
 }
 
-/// The bias gradient: bias[f] += Σ_n Σ_q dy[n][f][q], each filter's sum one chain in that
-/// order (n, then q) from 0. Eight filters' chains run interleaved: a single chain waits on
-/// each addition's latency, eight keep the adders busy, and no chain's order changes.
-private func addPlaneSums(_ dy: UnsafePointer<Float>, samples: Int, filters: Int, plane: Int,
-                          into bias: UnsafeMutablePointer<Float>) {
-    let group = 8
-    var f = 0
-    while f + group <= filters {
-        var sums = SIMD8<Float>()
-        for n in 0..<samples {
-            let rows = dy + (n * filters + f) * plane
-            for q in 0..<plane {
-                sums += SIMD8(rows[q], rows[plane + q], rows[2 * plane + q], rows[3 * plane + q],
-                              rows[4 * plane + q], rows[5 * plane + q], rows[6 * plane + q], rows[7 * plane + q])
-            }
-        }
-        for lane in 0..<group { bias[f + lane] += sums[lane] }
-        f += group
-    }
-    while f < filters {
-        var sum: Float = 0
-        for n in 0..<samples {
-            let row = dy + (n * filters + f) * plane
-            for q in 0..<plane { sum += row[q] }
-        }
-        bias[f] += sum
-        f += 1
+/// The bias gradient's running sums: sums[f] += rows[q][f] for q in order, one chain per
+/// filter f. Over a backward pass's samples in turn this is db[f] = Σ_n Σ_q dy[n][f][q] in
+/// that order (n, then q); the loop over f vectorises, each lane one filter's chain.
+private func addRows(_ rows: UnsafePointer<Float>, rows count: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    for q in 0..<count {
+        let row = rows + q * columns
+        for f in 0..<columns { sums[f] += row[f] }
     }
 }

@@ -2,6 +2,7 @@
 // Legend: N = batch, C = channels, H×W input, Ho×Wo output, Ho = (H − k)/stride + 1.
 // Forward keeps the argmax of every window (index into the input plane); backward
 // routes each output gradient to it: dx[argmax] += dy (first maximum on ties, as PyTorch).
+// 2×2 windows with stride 2 take the vector path in MaxPoolWindows.swift.
 
 /// Max pooling, input N×C×H×W, output N×C×Ho×Wo (floor mode, like `nn.MaxPool2d(k)`).
 public final class MaxPool2D: Layer, EngineLayer {
@@ -22,7 +23,10 @@ public final class MaxPool2D: Layer, EngineLayer {
     /// None.
     public var parameters: [Parameter] { [] }
     var computesInputGradient = true
+    /// Set by `Sequential` for inference: `forward` keeps no argmax for a backward pass.
+    private var forwardOnly = false
     func makeReplica() -> EngineLayer { MaxPool2D(kernelSize: kernelSize, stride: stride) }
+    func prepareForward(training: Bool) { forwardOnly = !training }
     func sampleOutputShape(_ input: [Int]) -> [Int] {
         [input[0], (input[1] - kernelSize) / stride + 1, (input[2] - kernelSize) / stride + 1]
     }
@@ -37,6 +41,7 @@ public final class MaxPool2D: Layer, EngineLayer {
         let k = kernelSize, s = stride
         resizeExactly(&output, planes * Ho * Wo)
         if argmax.count != output.count { argmax = [Int32](repeating: 0, count: output.count) }
+        let keepsArgmax = !forwardOnly
         input.data.withUnsafeBufferPointer { x in
             output.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
@@ -46,28 +51,8 @@ public final class MaxPool2D: Layer, EngineLayer {
                         let idx = am.baseAddress! + pl * Ho * Wo
                         if k == 2 && s == 2 {
                             for oy in 0..<Ho {
-                                let r0 = src + 2 * oy * W, r1 = r0 + W
-                                let a0 = Int32(truncatingIfNeeded: 2 * oy * W), a1 = a0 &+ Int32(truncatingIfNeeded: W)
-                                let out = dst + oy * Wo, outIdx = idx + oy * Wo
-                                for ox in 0..<Wo {
-                                    // Branch-free selects with wrapping index arithmetic (an
-                                    // overflow check would turn each select into a branch).
-                                    let c = ox &+ ox
-                                    let v0 = r0[c], v1 = r0[c &+ 1], v2 = r1[c], v3 = r1[c &+ 1]
-                                    let c32 = Int32(truncatingIfNeeded: c)
-                                    let i0 = a0 &+ c32, i2 = a1 &+ c32
-                                    let t1 = v1 > v0
-                                    var best = t1 ? v1 : v0
-                                    var at = t1 ? i0 &+ 1 : i0
-                                    let t2 = v2 > best
-                                    best = t2 ? v2 : best
-                                    at = t2 ? i2 : at
-                                    let t3 = v3 > best
-                                    best = t3 ? v3 : best
-                                    at = t3 ? i2 &+ 1 : at
-                                    out[ox] = best
-                                    outIdx[ox] = at
-                                }
+                                maxPoolRow(src, rowStart: 2 * oy * W, width: W, windows: Wo, out: dst + oy * Wo,
+                                           argmax: keepsArgmax ? idx + oy * Wo : nil)
                             }
                         } else {
                             for oy in 0..<Ho {
@@ -94,14 +79,29 @@ public final class MaxPool2D: Layer, EngineLayer {
 
     /// dOutput N×C×Ho×Wo → dInput N×C×H×W (zero except at each window's argmax).
     public func backward(_ dOutput: Tensor) -> Tensor {
-        precondition(!inputShape.isEmpty && dOutput.count == output.count,
+        precondition(!inputShape.isEmpty && !forwardOnly && dOutput.count == output.count,
                      "MaxPool2D.backward expects \(output.count) elements (run forward first), got \(dOutput.shape)")
         let planes = inputShape[0] * inputShape[1], HW = inputShape[2] * inputShape[3]
         let outPlane = output.count / max(planes, 1)
         resizeExactly(&dInput, planes * HW)
+        let H = inputShape[2], W = inputShape[3]
+        let tiled = kernelSize == 2 && stride == 2 && H % 2 == 0 && W % 2 == 0 && W / 2 >= maxPoolVectorWindows
         dOutput.data.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 dInput.withUnsafeMutableBufferPointer { dx in
+                    if tiled {
+                        // The windows tile the plane: each writes all four of its inputs.
+                        let Wo = W / 2
+                        for pl in 0..<planes {
+                            let dst = dx.baseAddress! + pl * HW
+                            let base = pl * outPlane
+                            for oy in 0..<H / 2 {
+                                maxPoolRowBackward(dy.baseAddress! + base + oy * Wo, argmax: am.baseAddress! + base + oy * Wo,
+                                                   rowStart: 2 * oy * W, width: W, windows: Wo, dx: dst + 2 * oy * W)
+                            }
+                        }
+                        return
+                    }
                     dx.update(repeating: 0)
                     for pl in 0..<planes {
                         let dst = dx.baseAddress! + pl * HW

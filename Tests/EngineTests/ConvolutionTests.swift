@@ -48,20 +48,48 @@ import TestSupport
         let conv = Conv2D(inChannels: 4, outChannels: 11, kernelSize: 3, padding: 1, rng: &rng)
         let x = Tensor(shape: [5, 4, 10, 10], data: Fixtures.uniform(2000, "chunk"))
         let dy = Tensor(shape: [5, 11, 10, 10], data: Fixtures.uniform(5500, "chunk dy"))
-        // Kept columns (a training pass) or columns made again from the input: no bit changes.
-        var results: [[[Float]]] = []
-        for keep in [false, true] {
-            for bound in [1 << 20, 2 * 36 * 100, 1] {
-                conv.maxColumnFloats = bound
-                conv.keepsColumnsForBackward = keep
-                conv.weight.zeroGrad()
-                conv.bias.zeroGrad()
-                let y = conv.forward(x).data
-                let dx = conv.backward(dy).data
-                results.append([y, dx, conv.weight.grad, conv.bias.grad])
-            }
+        var results: [[[UInt32]]] = []
+        for bound in [1 << 20, 2 * 36 * 100, 1] {
+            conv.maxColumnFloats = bound
+            conv.weight.zeroGrad()
+            conv.bias.zeroGrad()
+            let y = conv.forward(x).data
+            let dx = conv.backward(dy).data
+            results.append([y, dx, conv.weight.grad, conv.bias.grad].map { $0.map(\.bitPattern) })
         }
         for result in results.dropFirst() { #expect(result == results[0]) }
+    }
+
+    /// A first layer (one channel, 3×3, "same") computes its forward directly from padded
+    /// planes: every output must be the GEMM path's sequence, bit for bit:
+    /// acc = Σ_k fma(W[f][k], x[k]) in order k = (ki, kj) from 0, then acc + b[f].
+    /// 11 filters: a block of eight and a short block; width 17: an overlapping last vector.
+    @Test(arguments: [(11, 5, 17), (16, 28, 28)])
+    func directFirstLayerComputesTheFixedOrderBitForBit(shape: (Int, Int, Int)) {
+        let (f, h, w) = shape, n = 2
+        var rng = RandomStream(seed: 9)
+        let conv = Conv2D(inChannels: 1, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
+        let x = Fixtures.uniform(n * h * w, "direct x \(shape)")
+        let y = conv.forward(Tensor(shape: [n, 1, h, w], data: x)).data
+        var expected = [Float](repeating: 0, count: n * f * h * w)
+        for sample in 0..<n {
+            for filter in 0..<f {
+                for row in 0..<h {
+                    for column in 0..<w {
+                        var acc: Float = 0
+                        for ki in 0..<3 {
+                            for kj in 0..<3 {
+                                let (r, c) = (row + ki - 1, column + kj - 1)
+                                let value = r >= 0 && r < h && c >= 0 && c < w ? x[(sample * h + r) * w + c] : 0
+                                acc = acc.addingProduct(conv.weight.value[filter * 9 + ki * 3 + kj], value)
+                            }
+                        }
+                        expected[((sample * f + filter) * h + row) * w + column] = acc + conv.bias.value[filter]
+                    }
+                }
+            }
+        }
+        #expect(y.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     @Test func biasGradientIsOneOrderedSumPerFilter() {

@@ -20,7 +20,7 @@ enum FixedOrderGemm {
     static func run<V: SIMD>(_: V.Type, transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: V.Scalar,
                              a: UnsafePointer<V.Scalar>, lda: Int, b: UnsafePointer<V.Scalar>, ldb: Int,
                              beta: V.Scalar, c: UnsafeMutablePointer<V.Scalar>, ldc: Int)
-    where V.Scalar: BinaryFloatingPoint {
+    where V.Scalar: BinaryFloatingPoint & SIMDScalar {
         guard m > 0 && n > 0 else { return }
         let rowStride = transA ? 1 : lda, columnStride = transA ? lda : 1
         let output = Output<V>(alpha: alpha, beta: beta, c: c, ldc: ldc)
@@ -29,15 +29,7 @@ enum FixedOrderGemm {
             var bRows = b, bStride = ldb
             if transB {
                 let packed = workspace.buffer(V.Scalar.self, count: k * n, slot: 0)
-                // Rows of the stored B are read in order (its columns are far apart in memory).
-                for j in 0..<n {
-                    var source = b + j * ldb, target = packed + j
-                    for _ in 0..<k {
-                        target.pointee = source.pointee
-                        source += 1
-                        target += n
-                    }
-                }
+                transpose(b, rows: n, columns: k, sourceStride: ldb, into: packed, targetStride: n)
                 bRows = UnsafePointer(packed)
                 bStride = n
             }

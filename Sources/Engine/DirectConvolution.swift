@@ -1,0 +1,95 @@
+// Forward of a stride-1 "same" convolution with few rows K = C·kh·kw (the first layer:
+// one channel, 3×3), computed straight from a zero-padded copy of each sample's planes,
+// without im2col, a GEMM with a short sum, and the scatter to NCHW.
+// Legend: F filters, C channels, H×W plane, Hp×Wp = (H + 2·pad)×(W + 2·pad) padded plane.
+// Every output is the GEMM path's sequence exactly:
+//   acc = 0;  for k = (c, ki, kj) in order: acc = fma(W[f][k], xpad[c][y + ki][x + kj], acc)
+//   y[f][y][x] = acc + b[f]
+// (zero padding gives the same zeros im2col writes). Lanes run along an output row (16
+// outputs; a row's last vector may overlap the previous one and rewrites the same bits);
+// eight filters share each loaded input vector.
+
+/// Whether `directConvolutionForward` computes this geometry: stride 1, "same" padding, a
+/// short sum (K ≤ 16) and rows of at least one vector.
+func directConvolutionApplies(_ g: ConvGeometry) -> Bool {
+    g.isSameStride1 && g.rows <= 16 && g.width >= DirectConvolution.lanes
+}
+
+/// The direct forward (see the file comment) and its per-thread padded-plane workspace.
+enum DirectConvolution {
+    typealias Vector = SIMD16<Float>
+    static let lanes = Vector.scalarCount
+
+    /// y (S×F×H×W) = conv(x (S×C×H×W), weight (F×K), bias (F)) for `samples` samples.
+    static func forward(_ x: UnsafePointer<Float>, samples: Int, _ g: ConvGeometry, filters: Int,
+                        weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let p = g.padding, H = g.height, W = g.width
+        let Hp = H + 2 * p, Wp = W + 2 * p, padded = Hp * Wp
+        let K = g.rows, kernel = g.kernelH * g.kernelW
+        let workspace = GemmWorkspace.current
+        let xpad = workspace.buffer(Float.self, count: g.channels * padded, slot: 0)
+        xpad.update(repeating: 0, count: g.channels * padded)
+        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: K)
+        defer { offsets.deallocate() }
+        for k in 0..<K {
+            let c = k / kernel, ki = (k % kernel) / g.kernelW, kj = k % g.kernelW
+            offsets[k] = c * padded + ki * Wp + kj
+        }
+        for n in 0..<samples {
+            for c in 0..<g.channels {
+                let plane = x + (n * g.channels + c) * H * W
+                for row in 0..<H {
+                    (xpad + c * padded + (row + p) * Wp + p).update(from: plane + row * W, count: W)
+                }
+            }
+            let out = y + n * filters * H * W
+            var f = 0
+            while f < filters {
+                let block = min(8, filters - f)
+                for row in 0..<H {
+                    var x0 = 0
+                    while x0 < W {
+                        let start = min(x0, W - lanes)
+                        outputs(block: block, k: K, weight: weight + f * K, offsets: offsets,
+                                input: xpad + row * Wp + start, bias: bias + f,
+                                out: out + f * H * W + row * W + start, plane: H * W)
+                        x0 = start + lanes
+                    }
+                }
+                f += block
+            }
+        }
+    }
+
+    /// `block` (≤ 8) filters' outputs at one vector of positions: input points at the
+    /// positions' top-left padded input (offset 0 of `offsets`), out at filter 0's outputs.
+    @inline(__always)
+    private static func outputs(block: Int, k: Int, weight: UnsafePointer<Float>, offsets: UnsafePointer<Int>,
+                                input: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                                out: UnsafeMutablePointer<Float>, plane: Int) {
+        var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector()
+        var c4 = Vector(), c5 = Vector(), c6 = Vector(), c7 = Vector()
+        let w1 = weight + min(1, block - 1) * k, w2 = weight + min(2, block - 1) * k
+        let w3 = weight + min(3, block - 1) * k, w4 = weight + min(4, block - 1) * k
+        let w5 = weight + min(5, block - 1) * k, w6 = weight + min(6, block - 1) * k
+        let w7 = weight + min(7, block - 1) * k
+        for t in 0..<k {
+            let v = UnsafeRawPointer(input + offsets[t]).loadUnaligned(as: Vector.self)
+            c0 = c0.addingProduct(Vector(repeating: weight[t]), v)
+            c1 = c1.addingProduct(Vector(repeating: w1[t]), v)
+            c2 = c2.addingProduct(Vector(repeating: w2[t]), v)
+            c3 = c3.addingProduct(Vector(repeating: w3[t]), v)
+            c4 = c4.addingProduct(Vector(repeating: w4[t]), v)
+            c5 = c5.addingProduct(Vector(repeating: w5[t]), v)
+            c6 = c6.addingProduct(Vector(repeating: w6[t]), v)
+            c7 = c7.addingProduct(Vector(repeating: w7[t]), v)
+        }
+        // Filters past the block computed a copy of the last filter's sums: not stored.
+        @inline(__always) func store(_ sums: Vector, _ r: Int) {
+            guard r < block else { return }
+            UnsafeMutableRawPointer(out + r * plane).storeBytes(of: sums + Vector(repeating: bias[r]), as: Vector.self)
+        }
+        store(c0, 0); store(c1, 1); store(c2, 2); store(c3, 3)
+        store(c4, 4); store(c5, 5); store(c6, 6); store(c7, 7)
+    }
+}
