@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// A `table` cell's `compare:` file: another tool's figures beside glr's, read exactly, cited,
 /// and every bad file an error at the cell's `file:line:column`.
-@Suite struct ComparisonTableTests {
+@Suite(.removesTemporaryDirectories) struct ComparisonTableTests {
     /// Writes `text` as `figures.json` in a new directory and returns the document path beside it.
     func documentBesideFigures(_ text: String) throws -> String {
         let directory = try temporaryDirectory("glr-compare")
