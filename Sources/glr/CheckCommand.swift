@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let (file, results) = try locate()
         let recorded: (path: String, overrides: [String: String])
         do { recorded = try ReportChecker.source(of: results) } catch {
-            fail("\(error)")
+            try fail("\(error)")
         }
         let selection = cells.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("glr-check-\(UUID().uuidString)", isDirectory: true)
@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
         }
         let outcome: CheckOutcome
         do { outcome = try ReportChecker.check(document, against: results, tolerance: tolerance, cells: selection) } catch {
-            fail("\(error)")
+            try fail("\(error)")
         }
         print(outcome.report())
         if !outcome.passed { throw ExitCode.failure }
@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
     /// a full check's time.
     func checkSample(_ count: Int, file: String, overrides: [String: String], results: URL, executor: DocumentExecutor) throws {
         let saved: JSONValue
-        do { saved = try ReportChecker.load(results) } catch { fail("\(error)") }
+        do { saved = try ReportChecker.load(results) } catch { try fail("\(error)") }
         let cache = executor.cacheDirectory!
         let datasets = DatasetProvider(cacheDirectory: cache)
         let graph: UnitGraph
@@ -112,7 +112,7 @@ struct CheckCommand: ParsableCommand {
         var runs: [NamedRun] = []
         for unit in chosen {
             do { runs.append(try context.result(of: unit.run)) } catch {
-                fail("\(unit.label) could not be recomputed: \(error)")
+                try fail("\(unit.label) could not be recomputed: \(error)")
             }
         }
         let outcome = try SampledCheck.compare(runs, saved: saved, tolerance: tolerance)
@@ -126,23 +126,24 @@ struct CheckCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
             let results = URL(fileURLWithPath: target).appendingPathComponent("results.json")
-            do { return (try ReportChecker.source(of: results).path, results) } catch { fail("\(error)") }
+            do { return (try ReportChecker.source(of: results).path, results) } catch { try fail("\(error)") }
         }
         guard FileManager.default.fileExists(atPath: target) else {
-            fail("\(target): no such experiment file or report folder; give experiments/NAME.md or reports/NAME")
+            try fail("\(target): no such experiment file or report folder; give experiments/NAME.md or reports/NAME")
         }
         let name = URL(fileURLWithPath: target).deletingPathExtension().lastPathComponent
         let folder = report ?? "reports/\(name)"
         let results = URL(fileURLWithPath: folder).appendingPathComponent("results.json")
         guard FileManager.default.fileExists(atPath: results.path) else {
-            fail("\(results.path) not found; render the report first (glr render \(target)) or pass --report DIR")
+            try fail("\(results.path) not found; render the report first (glr render \(target)) or pass --report DIR")
         }
         return (target, results)
     }
 
-    /// Prints `message` on stderr and exits with status 2 (the check could not be made).
-    func fail(_ message: String) -> Never {
+    /// Prints `message` on stderr and ends the command with status 2 (the check could not be
+    /// made). It throws rather than exits, so the temporary cache is removed on the way out.
+    func fail(_ message: String) throws -> Never {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(2)
+        throw ExitCode(2)
     }
 }

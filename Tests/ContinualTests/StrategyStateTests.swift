@@ -41,6 +41,17 @@ import Testing
         #expect(back.groups[1].samples.count == 0)
     }
 
+    /// The stored text is base64 of each value's little-endian bit pattern, so entries cached
+    /// by earlier versions still read: 1, −2, +∞ and a signalling NaN with a payload.
+    @Test func samplesAreStoredAsBase64OfLittleEndianBitPatterns() throws {
+        let values: [Float] = [1, -2, .infinity, Float(bitPattern: 0x7FA0_0001)]
+        let json = try JSONEncoder().encode(SampleSet(values: values, labels: [0, 1], sampleShape: [2]))
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["values"] as? String == "AACAPwAAAMAAAIB/AQCgfw==")
+        let back = try JSONDecoder().decode(SampleSet.self, from: json)
+        #expect(back.values.map(\.bitPattern) == [0x3F80_0000, 0xC000_0000, 0x7F80_0000, 0x7FA0_0001])
+    }
+
     @Test func inconsistentSamplesAreRejectedNotTrapped() throws {
         let good = try JSONEncoder().encode(SampleSet(values: [1, 2, 3, 4], labels: [0, 1], sampleShape: [2]))
         var object = try #require(try JSONSerialization.jsonObject(with: good) as? [String: Any])

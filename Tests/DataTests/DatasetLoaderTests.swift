@@ -2,14 +2,14 @@
 
 import Data
 import Foundation
+import TestSupport
 import Testing
 
-@Suite struct DatasetLoaderTests {
+@Suite(.removesTemporaryDirectories) struct DatasetLoaderTests {
     let tiny = TinyDataset(trainCount: 30, testCount: 10, height: 4, width: 3, classes: 5)
 
     @Test(arguments: [false, true]) func loadsADirectory(gzipped: Bool) throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         try tiny.write(to: dir, gzip: gzipped)
         let dataset = try DatasetLoader.load(dir.path)
         #expect(dataset.name == dir.lastPathComponent)
@@ -36,8 +36,7 @@ import Testing
     }
 
     @Test func filesAndFingerprintWithoutLoading() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         try tiny.write(to: dir, gzip: true)
         // A raw file next to a gzipped one: the gzipped one is preferred.
         try writeFile(IDXFile.encode([1], dimensions: [1]), "train-labels-idx1-ubyte", in: dir)
@@ -49,8 +48,7 @@ import Testing
     }
 
     @Test func fingerprintChangesWithTheData() throws {
-        let a = try makeTemporaryDirectory(), b = try makeTemporaryDirectory()
-        defer { cleanup(a); cleanup(b) }
+        let a = try temporaryDirectory(), b = try temporaryDirectory()
         try tiny.write(to: a, gzip: false)
         try TinyDataset(trainCount: 30, testCount: 10, height: 4, width: 3, classes: 3).write(to: b, gzip: false)
         #expect(try DatasetLoader.load(a.path).fingerprint != DatasetLoader.load(b.path).fingerprint)
@@ -62,8 +60,7 @@ import Testing
     }
 
     @Test func missingFileIsNamed() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         try tiny.write(to: dir, gzip: true)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
         #expect {
@@ -74,8 +71,7 @@ import Testing
     }
 
     @Test func labelCountMismatchIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         try tiny.write(to: dir, gzip: false)
         try writeFile(IDXFile.encode([0, 1, 2], dimensions: [3]), "t10k-labels-idx1-ubyte", in: dir)
         #expect {

@@ -3,19 +3,6 @@
 import Data
 import Foundation
 
-/// A fresh temporary directory, removed by the caller with `cleanup`.
-func makeTemporaryDirectory(_ label: String = "glr-data") throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Removes a temporary directory made by `makeTemporaryDirectory`.
-func cleanup(_ url: URL) {
-    try? FileManager.default.removeItem(at: url)
-}
-
 /// Writes raw bytes to `directory/name`.
 @discardableResult
 func writeFile(_ bytes: [UInt8], _ name: String, in directory: URL) throws -> URL {

@@ -2,9 +2,10 @@
 
 import Data
 import Foundation
+import TestSupport
 import Testing
 
-@Suite struct IDXFileTests {
+@Suite(.removesTemporaryDirectories) struct IDXFileTests {
     /// Builds an IDX header by hand (independently of IDXFile.encode).
     func header(_ magic: [UInt8], _ dims: [UInt32]) -> [UInt8] {
         var bytes = magic
@@ -13,8 +14,7 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func readsValidImageFile(gzipped: Bool) throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let values: [UInt8] = (0..<(3 * 4 * 5)).map { UInt8(($0 * 7) % 256) }
         var url = try writeFile(header([0, 0, 8, 3], [3, 4, 5]) + values, "images", in: dir)
         if gzipped {
@@ -27,8 +27,7 @@ import Testing
     }
 
     @Test func readsValidLabelFile() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = try writeFile(header([0, 0, 8, 1], [4]) + [9, 0, 3, 7], "labels", in: dir)
         let file = try IDXFile.read(url, magic: IDXFile.labelsMagic)
         #expect(file.dimensions == [4])
@@ -36,8 +35,7 @@ import Testing
     }
 
     @Test func truncatedFileIsNamed() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = try writeFile(header([0, 0, 8, 3], [2, 3, 3]) + [UInt8](repeating: 1, count: 17), "short", in: dir)
         #expect(throws: DataError.truncated(path: url.path, expectedBytes: 16 + 18, actualBytes: 16 + 17)) {
             try IDXFile.read(url, magic: IDXFile.imagesMagic)
@@ -47,8 +45,7 @@ import Testing
     }
 
     @Test func truncatedHeaderIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = try writeFile([0, 0, 8, 3, 0, 0, 0, 2, 0, 0], "header", in: dir)
         #expect(throws: DataError.truncated(path: url.path, expectedBytes: 16, actualBytes: 10)) {
             try IDXFile.read(url, magic: IDXFile.imagesMagic)
@@ -56,8 +53,7 @@ import Testing
     }
 
     @Test func truncatedGzipIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         var state: UInt32 = 12345
         let values: [UInt8] = (0..<5000).map { _ in state = state &* 1_103_515_245 &+ 12345; return UInt8(state >> 24) }
         let url = try writeFile(header([0, 0, 8, 3], [5, 25, 40]) + values, "images", in: dir)
@@ -74,8 +70,7 @@ import Testing
     }
 
     @Test func wrongMagicIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = try writeFile(header([0x50, 0x4B, 3, 4], [1, 1, 1]) + [0], "zip", in: dir)
         #expect(throws: DataError.wrongMagic(path: url.path, found: 0x504B_0304, expected: 0x0000_0803)) {
             try IDXFile.read(url, magic: IDXFile.imagesMagic)
@@ -83,8 +78,7 @@ import Testing
     }
 
     @Test func wrongDimensionCountIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         // A label file (1 dimension) where an image file (3 dimensions) is expected.
         let url = try writeFile(header([0, 0, 8, 1], [3]) + [1, 2, 3], "labels", in: dir)
         #expect {

@@ -2,14 +2,14 @@
 
 import Data
 import Foundation
+import TestSupport
 import Testing
 
-@Suite struct NPYFileTests {
+@Suite(.removesTemporaryDirectories) struct NPYFileTests {
     static let hasNumpy = (try? shell("python3 -c 'import numpy' && echo yes"))?.contains("yes") == true
 
     @Test func floatRoundTrip() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = dir.appendingPathComponent("x.npy")
         let values: [Float] = (0..<24).map { Float($0) * 0.37 - 3 }
         try NPYFile.write(values, shape: [2, 3, 4], to: url)
@@ -21,8 +21,7 @@ import Testing
     }
 
     @Test func intRoundTripAndVectorShape() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = dir.appendingPathComponent("y.npy")
         let values: [Int32] = [3, -1, 2_000_000_000, 0, 7]
         try NPYFile.write(values, shape: [5], to: url)
@@ -31,8 +30,7 @@ import Testing
     }
 
     @Test func shapeMismatchIsAnError() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         #expect(throws: DataError.self) {
             try NPYFile.write([1, 2, 3] as [Float], shape: [2, 2], to: dir.appendingPathComponent("z.npy"))
         }
@@ -40,8 +38,7 @@ import Testing
 
     @Test(.enabled(if: hasNumpy, "numpy is not installed: pip install numpy"))
     func readsFilesWrittenByNumpy() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let script = """
         import numpy as np
         np.save('\(dir.path)/f4.npy', (np.arange(12, dtype=np.float32).reshape(3, 4) * 0.5 - 1))
@@ -70,8 +67,7 @@ import Testing
 
     @Test(.enabled(if: hasNumpy, "numpy is not installed: pip install numpy"))
     func numpyReadsOurFiles() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         try NPYFile.write([1.5, -2, 3.25, 4, 5, 6] as [Float], shape: [3, 2], to: dir.appendingPathComponent("a.npy"))
         try NPYFile.write([9, 8, 7] as [Int32], shape: [3], to: dir.appendingPathComponent("b.npy"))
         let out = try shell("python3 -c \"import numpy as np; a = np.load('\(dir.path)/a.npy'); b = np.load('\(dir.path)/b.npy'); print(a.dtype, a.shape, a[0, 0], a[1, 0], a[2, 1], b.dtype, b.shape, b.sum())\"")
@@ -79,8 +75,7 @@ import Testing
     }
 
     @Test func truncatedAndForeignFilesAreErrors() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let url = dir.appendingPathComponent("t.npy")
         try NPYFile.write([Float](repeating: 1, count: 100), shape: [10, 10], to: url)
         let bytes = try Data(contentsOf: url)

@@ -4,9 +4,10 @@
 
 import Data
 import Foundation
+import TestSupport
 import Testing
 
-@Suite struct RotationReferenceTests {
+@Suite(.removesTemporaryDirectories) struct RotationReferenceTests {
     static let hasNumpy = (try? shell("python3 -c 'import numpy' && echo yes"))?.contains("yes") == true
 
     /// torchvision 0.2x `rotate` for one-channel tensors, transliterated to NumPy.
@@ -49,8 +50,7 @@ import Testing
 
     @Test(.enabled(if: hasNumpy, "numpy is not installed: pip install numpy"))
     func matchesTorchvisionTransliteration() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { cleanup(dir) }
+        let dir = try temporaryDirectory()
         let scriptURL = dir.appendingPathComponent("rotate.py")
         try RotationReferenceTests.script.write(to: scriptURL, atomically: true, encoding: .utf8)
         _ = try shell("python3 '\(scriptURL.path)' '\(dir.path)'")

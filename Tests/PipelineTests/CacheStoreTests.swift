@@ -1,11 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
-@Suite struct CacheStoreTests {
+@Suite(.removesTemporaryDirectories) struct CacheStoreTests {
     @Test func roundTripAndPurge() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try DirectoryCacheStore(root: dir)
         let payload: [UInt8] = (0..<1000).map { UInt8($0 % 251) }
         #expect(try store.load("k.result") == nil)
@@ -19,7 +19,6 @@ import Testing
 
     @Test func flippedByteAndTruncationAreDetected() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try DirectoryCacheStore(root: dir)
         let payload: [UInt8] = Array("some payload bytes".utf8)
         try store.save("a", payload)
@@ -37,7 +36,6 @@ import Testing
 
     @Test func halfWrittenEntryIsNeverVisible() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try DirectoryCacheStore(root: dir)
         // What a writer killed before its rename leaves: a partial temporary file.
         let partial = CacheEntryFormat.encode([UInt8](repeating: 7, count: 1000)).prefix(300)
@@ -53,7 +51,6 @@ import Testing
 
     @Test func maintenanceKeepsKeysBeingComputed() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try DirectoryCacheStore(root: dir)
         try store.save("busy.checkpoint", [1])
         try store.save("idle.result", [2])
@@ -68,7 +65,6 @@ import Testing
 
     @Test func gcKeepsReferencedAndYoungEntries() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let store = try DirectoryCacheStore(root: dir)
         try store.save("keep.result", [1])
         try store.save("drop.result", [2])

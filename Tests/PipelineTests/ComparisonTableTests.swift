@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// A `table` cell's `compare:` file: another tool's figures beside glr's, read exactly, cited,
 /// and every bad file an error at the cell's `file:line:column`.
-@Suite struct ComparisonTableTests {
+@Suite(.removesTemporaryDirectories) struct ComparisonTableTests {
     /// Writes `text` as `figures.json` in a new directory and returns the document path beside it.
     func documentBesideFigures(_ text: String) throws -> String {
         let directory = try temporaryDirectory("glr-compare")
@@ -72,6 +73,51 @@ import Testing
                 #expect(problem.contains("no file"))
             }
         }
+    }
+
+    /// parse → plan → execute: the plan carries the figures, so executing the table cell
+    /// does not read the file again (here it is gone by then).
+    @Test func theFileIsReadWhenPlanningOnly() throws {
+        let directory = try temporaryDirectory("glr-compare")
+        let data = directory.appendingPathComponent("data", isDirectory: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try writeTinyDataset(in: data)
+        let figures = directory.appendingPathComponent("figures.json")
+        try Data(Self.peer.utf8).write(to: figures)
+        let path = try writeDocument("""
+            ```params
+            dataset: \(data.path)
+            model: mlp
+            experiences: 2
+            ```
+
+            ```run naive
+            strategy: naive
+            ```
+
+            ```table
+            runs: [naive]
+            columns: [final_loss]
+            compare: figures.json
+            ```
+
+            """, in: directory)
+        let executor = DocumentExecutor(cacheDirectory: nil, progress: .silent, backend: ScriptedBackend())
+        let table = try #require(try executor.plan(path: path, overrides: [:]).cells.last)
+        #expect(table.comparison == (try ComparisonFigures.load("figures.json", besides: path)))
+        try FileManager.default.removeItem(at: figures)
+        let context = ExecutionContext(store: nil, backend: ScriptedBackend(), datasets: DatasetProvider(cacheDirectory: nil),
+                                       progress: .silent, document: path)
+        guard case .table(let output) = try table.step.execute(table, context: context) else {
+            Issue.record("the table cell gave no table")
+            return
+        }
+        #expect(output.columns == ["run", "final_loss", "final_loss (peer)"])
+        guard case .number(let theirs, _)? = output.rows.first?[2] else {
+            Issue.record("no peer figure in \(output.rows)")
+            return
+        }
+        #expect(theirs == 1.5)
     }
 
     @Test func aTooLargeFileIsRefusedBeforeItIsRead() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// NUL bytes, other control characters and invalid UTF-8 are located errors, never a silent
 /// truncation of the file.
-@Suite struct ControlCharacterTests {
+@Suite(.removesTemporaryDirectories) struct ControlCharacterTests {
     static func parse(_ bytes: [UInt8]) throws -> SourceDocument {
         let directory = try temporaryDirectory("glr-controls")
         let url = directory.appendingPathComponent("doc.md")

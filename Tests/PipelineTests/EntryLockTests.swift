@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Per-key locks (`EntryLock`): one holder per key, a holder's record in the file, a dead
 /// or silent holder's lock taken over, a live one respected.
-@Suite struct EntryLockTests {
+@Suite(.removesTemporaryDirectories) struct EntryLockTests {
     /// A pid that no process has: a child that has exited and been reaped.
     static func deadPid() throws -> Int32 {
         let process = Process()
@@ -16,7 +17,6 @@ import Testing
 
     @Test func secondAttemptIsHeldUntilRelease() throws {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         guard case .acquired(let first) = try EntryLock.attempt(key: "k1", root: root) else {
             Issue.record("first attempt did not acquire"); return
         }
@@ -36,7 +36,6 @@ import Testing
 
     @Test func lockOfADeadProcessIsTakenOver() throws {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         let path = EntryLock.path(key: "k", root: root)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let crashed = LockHolder(host: LockHolder.hostName, pid: try Self.deadPid(), token: "crashed")
@@ -51,7 +50,6 @@ import Testing
 
     @Test func liveHolderOnThisHostIsRespectedAndSilentRemoteHolderTakenOver() throws {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         let path = EntryLock.path(key: "k", root: root)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // pid 1 is alive: held, even though the record is not ours.
@@ -68,7 +66,6 @@ import Testing
 
     @Test func releaseLeavesAnotherHoldersLock() throws {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         guard case .acquired(let lock) = try EntryLock.attempt(key: "k", root: root) else { Issue.record("not acquired"); return }
         let other = LockHolder(host: "node-elsewhere", pid: 7, token: "later")
         try other.text.write(toFile: lock.path, atomically: true, encoding: .utf8)
@@ -78,7 +75,6 @@ import Testing
 
     @Test func waiterReturnsWhenTheEntryAppears() async throws {
         let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
         let store = try DirectoryCacheStore(root: root)
         guard case .acquired(let holder) = try EntryLock.attempt(key: "k", root: root) else { Issue.record("not acquired"); return }
         let waiter = Task.detached { () -> (Bool, String) in

@@ -2,27 +2,29 @@ import Continual
 import Data
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Executor and cache behaviour with a scripted trainer (the real one is in StreamRunnerTests).
-@Suite struct ExecutorTests {
+@Suite(.removesTemporaryDirectories) struct ExecutorTests {
     struct Setup {
         var dir: URL
         var data: URL
         var cache: URL
         var path: String
 
-        /// Shared tiny dataset (its path is part of every run's configuration).
-        static let sharedData: URL = {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("glr-pipeline-tiny-data-\(getpid())", isDirectory: true)
-            try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try? writeTinyDataset(in: url)
-            return url
-        }()
-
-        init(extra: String = "") throws {
+        /// A document in a fresh directory; its tiny dataset is `other`'s when given (the
+        /// dataset's path is part of every run's configuration, so setups compared run by run
+        /// share one), else a new one in that directory.
+        init(extra: String = "", dataOf other: Setup? = nil) throws {
             dir = try temporaryDirectory()
-            data = Self.sharedData
+            if let other {
+                data = other.data
+            } else {
+                data = dir.appendingPathComponent("data", isDirectory: true)
+                try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+                try writeTinyDataset(in: data)
+            }
             cache = dir.appendingPathComponent("cache", isDirectory: true)
             path = try writeDocument(Self.document(data: data.path, extra: extra), in: dir)
         }
@@ -64,13 +66,10 @@ import Testing
         func executor(_ backend: ScriptedBackend, progress: ProgressReporter = .silent) -> DocumentExecutor {
             DocumentExecutor(cacheDirectory: cache, progress: progress, backend: backend)
         }
-
-        func cleanup() { try? FileManager.default.removeItem(at: dir) }
     }
 
     @Test func warmRenderRunsNothingAndIsIdentical() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         let cold = ScriptedBackend()
         let first = try s.executor(cold).execute(path: s.path, overrides: [:])
         #expect(cold.runs.count == 4)
@@ -93,7 +92,6 @@ import Testing
 
     @Test func corruptEntryIsReportedAndRecomputed() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         let first = try s.executor(ScriptedBackend()).execute(path: s.path, overrides: [:])
         let key = runs(of: first)["naive"]!.cacheKey
         let url = s.cache.appendingPathComponent("entries/\(key).result")
@@ -117,9 +115,7 @@ import Testing
 
     @Test func interruptedRunResumesAndMatches() throws {
         let s = try Setup()
-        defer { s.cleanup() }
-        let clean = try Setup()
-        defer { clean.cleanup() }
+        let clean = try Setup(dataOf: s)
         let reference = try clean.executor(ScriptedBackend()).execute(path: clean.path, overrides: [:])
 
         let interrupted = ScriptedBackend()
@@ -139,7 +135,6 @@ import Testing
 
     @Test func failingCellSkipsDependantsOnly() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         let backend = ScriptedBackend()
         backend.failStrategy = .replay
         let document = try s.executor(backend).execute(path: s.path, overrides: [:])
@@ -152,7 +147,6 @@ import Testing
 
     @Test func overrideRerunsOnlyDependentRuns() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         _ = try s.executor(ScriptedBackend()).execute(path: s.path, overrides: [:])
         let backend = ScriptedBackend()
         _ = try s.executor(backend).execute(path: s.path, overrides: ["buffer_size": "600"])
@@ -161,9 +155,7 @@ import Testing
 
     @Test func insertingAnUnrelatedCellKeepsKeysAndResults() throws {
         let s = try Setup()
-        defer { s.cleanup() }
-        let t = try Setup(extra: "```run extra\nstrategy: ewc\nseed: 99\n```\n\n```params\nlr: 0.5\n```")
-        defer { t.cleanup() }
+        let t = try Setup(extra: "```run extra\nstrategy: ewc\nseed: 99\n```\n\n```params\nlr: 0.5\n```", dataOf: s)
         let a = runs(of: try s.executor(ScriptedBackend()).execute(path: s.path, overrides: [:]))
         let plan = try t.executor(ScriptedBackend()).plan(path: t.path, overrides: [:])
         #expect(plan.runs.first { $0.name == "naive" }?.key == a["naive"]?.cacheKey)
@@ -173,7 +165,6 @@ import Testing
 
     @Test func noCacheStoresNothing() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         let backend = ScriptedBackend()
         _ = try DocumentExecutor(cacheDirectory: nil, progress: .silent, backend: backend).execute(path: s.path, overrides: [:])
         #expect(backend.runs.count == 4)
@@ -182,7 +173,6 @@ import Testing
 
     @Test func selectedCellsRunWithTheirInputs() throws {
         let s = try Setup()
-        defer { s.cleanup() }
         let backend = ScriptedBackend()
         let document = try s.executor(backend).execute(path: s.path, overrides: [:], cells: ["replay"])
         #expect(backend.runs == ["replay-50-11"])
@@ -190,10 +180,9 @@ import Testing
     }
 }
 
-@Suite struct DatasetFingerprintTests {
+@Suite(.removesTemporaryDirectories) struct DatasetFingerprintTests {
     @Test func changedDataFilesChangeRunKeys() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try writeTinyDataset(in: data)

@@ -1,17 +1,10 @@
-// Test fixtures: temporary directories, tiny IDX datasets, documents, a scripted backend.
+// Test fixtures: tiny IDX datasets, documents, a scripted backend.
 
 import Continual
 import Data
 import Engine
 import Foundation
 import Pipeline
-
-/// A fresh temporary directory.
-func temporaryDirectory(_ label: String = "glr-pipeline") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 /// Writes `text` to `directory/name` and returns its path.
 @discardableResult

@@ -2,15 +2,16 @@ import Continual
 import Data
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// SIGINT / SIGTERM stop a render at a safe point: the last complete checkpoint stays in the
 /// cache, nothing temporary is left, one line says how to resume, and the exit code is
 /// 130 / 143; re-running resumes.
-@Suite(.serialized) struct InterruptionTests {
+@Suite(.serialized, .removesTemporaryDirectories) struct InterruptionTests {
     @Test func signalStopsAfterTheCheckpointIsSaved() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir); Interruption.shared.reset() }
+        defer { Interruption.shared.reset() }
         let data = dir.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try writeTinyDataset(in: data)
@@ -102,7 +103,6 @@ import Testing
             return
         }
         let dir = try temporaryDirectory("glr-signal")
-        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.tiny.write(to: dir.appendingPathComponent("tiny.md"), atomically: true, encoding: .utf8)
         let stopped = try Self.render(glr, in: dir, signal: signal)
         #expect(stopped.code == code, "\(stopped.stderr)")

@@ -1,10 +1,11 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Documents saved with LF, CRLF, CR-only or mixed endings, with or without a BOM, split into
 /// the same cells at the same positions, and report errors at the same `line:column`.
-@Suite struct LineEndingTests {
+@Suite(.removesTemporaryDirectories) struct LineEndingTests {
     static let lf = """
     # Endings
 

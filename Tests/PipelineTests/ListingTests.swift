@@ -1,8 +1,9 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
-@Suite struct ListingTests {
+@Suite(.removesTemporaryDirectories) struct ListingTests {
     static let smokePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("experiments/smoke.md").path
 
@@ -18,7 +19,6 @@ import Testing
 
     @Test func dryRunShowsCachedRuns() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let doc = try DocumentParser.parse(path: Self.smokePath)
         let plan = try Planner().plan(doc, overrides: [:], fingerprint: { _ in "fp" })
         let store = try DirectoryCacheStore(root: dir)

@@ -2,11 +2,12 @@ import Continual
 import Data
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Messages from issue 16: no follow-on errors, near-miss cell kinds, a checksummed dataset
 /// memo, and cache locations checked before anything runs.
-@Suite struct MessageTests {
+@Suite(.removesTemporaryDirectories) struct MessageTests {
     @Test func missingDatasetGivesOnlyItsOwnError() throws {
         let text = "# N\n\n```params\ndataset: /nonexistent\n```\n\n```run a\nstrategy: naive\n```\n\n```sweep s\nvary: {seed: [1, 2]}\n```\n\n"
             + "```table\nruns: [a, s]\n```\n\n```plot\nruns: [a, \"s[seed=1]\"]\n```\n"
@@ -35,7 +36,6 @@ import Testing
 
     @Test func tamperedDatasetMemoIsDiscarded() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("data", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try writeTinyDataset(in: data)
@@ -54,7 +54,6 @@ import Testing
 
     @Test func cacheThatIsAFileFailsBeforeAnyRun() throws {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("occupied")
         try Data("x".utf8).write(to: file)
         let path = try writeDocument("```run a\nstrategy: naive\n```\n", in: dir)

@@ -1,11 +1,12 @@
 import Continual
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// `glr stream` / `glr latents` take one flag per run parameter, with the document's
 /// defaults and checks, and name the flag in every error.
-@Suite struct ParameterFlagsTests {
+@Suite(.removesTemporaryDirectories) struct ParameterFlagsTests {
     static func message(_ arguments: [String]) -> String {
         do {
             _ = try ParameterFlags.configuration(arguments)
@@ -20,9 +21,7 @@ import Testing
     }
 
     @Test func everyParameterHasAFlagThatSetsIt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glr-flags-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try temporaryDirectory("glr-flags")
         for parameter in RunParameter.all {
             let value = RunParameterTableTests.otherValue(parameter)
             var text = ParameterValue(value).description

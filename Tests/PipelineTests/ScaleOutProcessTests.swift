@@ -1,11 +1,12 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Several glr processes on one cache, with the real trainer on subsampled Fashion-MNIST:
 /// concurrent renders compute each run once, `-j 2` equals `-j 1`, a killed unit leaves
 /// no entry and its lock is taken over.
-@Suite(.serialized) struct ScaleOutProcessTests {
+@Suite(.serialized, .removesTemporaryDirectories) struct ScaleOutProcessTests {
     /// Four runs sharing one start (naive, replay, ewc, and a second seed alone).
     static let sweep = """
         # Sweep
@@ -107,7 +108,6 @@ import Testing
     @Test func parallelRenderEqualsSerialRender() throws {
         guard let glr = Self.available else { return }
         let dir = try temporaryDirectory("glr-jobs")
-        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweep.write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
         let serial = try Self.run(glr, ["render", "sweep.md", "-j", "1", "--cache", "c1", "--out", "o1"], in: dir)
         #expect(serial.code == 0, "\(serial.stderr)")
@@ -125,7 +125,6 @@ import Testing
     @Test func overlappingRendersComputeEachRunOnce() throws {
         guard let glr = Self.available else { return }
         let dir = try temporaryDirectory("glr-overlap")
-        defer { try? FileManager.default.removeItem(at: dir) }
         let header = "```params\nbenchmark: permuted\nexperiences: 2\nepochs: 1\ntrain_size: 300\ntest_size: 100\nbatch_size: 32\nmodel: mlp\n```\n\n"
         try (header + "```run naive\nstrategy: naive\n```\n\n```run replay\nstrategy: replay\nbuffer_size: 100\n```\n")
             .write(to: dir.appendingPathComponent("one.md"), atomically: true, encoding: .utf8)
@@ -148,7 +147,6 @@ import Testing
     @Test func killedUnitLeavesNoEntryAndItsLockIsTakenOver() throws {
         guard let glr = Self.available else { return }
         let dir = try temporaryDirectory("glr-kill")
-        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweep.replacingOccurrences(of: "train_size: 300", with: "train_size: 3000")
             .write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
         let unit = "4"  // ewc, which depends on the shared start (unit 0)
@@ -185,7 +183,6 @@ import Testing
     @Test func submitWithoutSbatchSaysHowToInstallAndDryRunPrintsTheScripts() throws {
         guard let glr = Self.available else { return }
         let dir = try temporaryDirectory("glr-submit")
-        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweep.write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
         let refused = try Self.run(glr, ["submit", "sweep.md", "--slurm", "--cache", "shared"], in: dir, path: "/nonexistent")
         #expect(refused.code == 69, "\(refused.stderr)")
@@ -200,7 +197,6 @@ import Testing
     @Test func sampledCheckRecomputesChosenRunsAndFailsOnADifference() throws {
         guard let glr = Self.available else { return }
         let dir = try temporaryDirectory("glr-sample")
-        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.sweep.write(to: dir.appendingPathComponent("sweep.md"), atomically: true, encoding: .utf8)
         let rendered = try Self.run(glr, ["render", "sweep.md", "--cache", "cache", "--out", "out"], in: dir)
         #expect(rendered.code == 0, "\(rendered.stderr)")

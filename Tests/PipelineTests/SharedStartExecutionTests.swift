@@ -2,11 +2,12 @@ import Continual
 import Data
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Sharing the state after experience 0 through the cache (`CacheSharedStartStore`), with
 /// the real trainer on a subsampled Fashion-MNIST (an MLP, 200 images per experience).
-@Suite(.serialized) struct SharedStartExecutionTests {
+@Suite(.serialized, .removesTemporaryDirectories) struct SharedStartExecutionTests {
     /// A result without its wall-clock fields.
     static func timeless(_ r: StreamResult?) -> StreamResult? {
         guard var copy = r else { return nil }
@@ -17,14 +18,12 @@ import Testing
 
     func execute(_ text: String, cache: URL?, progress: ProgressReporter = .silent) throws -> ExecutedDocument {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let path = try writeDocument(text, in: dir)
         return try DocumentExecutor(cacheDirectory: cache, progress: progress).execute(path: path, overrides: [:])
     }
 
     @Test func renderTrainsExperienceZeroOnceForTwoStrategies() throws {
         let cache = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
         let document = StreamRunnerExecutionTests.document()
         let progress = ProgressReporter.silent
         let shared = try execute(document, cache: cache, progress: progress)
@@ -44,7 +43,6 @@ import Testing
         let listing = try CacheMaintenance.list(store)
         #expect(listing.filter { $0.contains("shared state after experience 1") }.count == 1)
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let plan = try DocumentExecutor(cacheDirectory: cache, progress: .silent).plan(path: try writeDocument(document, in: dir), overrides: [:])
         #expect(try CacheMaintenance.collect(store, referenced: plan.referencedKeys, olderThan: nil).isEmpty)
         #expect(try CacheMaintenance.collect(store, referenced: [], olderThan: nil).contains(starts[0]))
@@ -52,7 +50,6 @@ import Testing
 
     @Test func corruptEntryOnDiskIsReportedAndRecomputed() throws {
         let cache = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
         let dataset = try DatasetLoader.load("fashion-mnist")
         var c = StreamConfiguration()
         c.experiences = 2

@@ -1,19 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real one-node Slurm cluster (`scripts/slurm-test`): `glr submit --slurm` computes a
 /// small sweep as two array jobs, `glr render --from-cache` assembles the report, and its
 /// results.json equals a local `-j 1` render. Skipped, with the reason printed, where
 /// Slurm cannot be installed or started (not root, no apt).
-@Suite(.serialized) struct SlurmClusterTests {
+@Suite(.serialized, .removesTemporaryDirectories) struct SlurmClusterTests {
     @Test(.timeLimit(.minutes(5))) func sweepOnSlurmEqualsLocalRender() throws {
         guard let glr = InterruptionTests.glr else {
             print("SlurmClusterTests: skipped (no glr executable beside the tests)")
             return
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("glr-slurm-test-\(UUID().uuidString).log")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = try temporaryDirectory("glr-slurm-test").appendingPathComponent("slurm-test.log")
         let status = try Self.spawnAndWait(root.appendingPathComponent("scripts/slurm-test").path, [glr.path], log: output.path, in: root.path)
         let log = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         if status == 77 {

@@ -3,11 +3,12 @@ import Data
 import Engine
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Execution with the real trainer (`StreamRunner`) on a subsampled Fashion-MNIST: an MLP,
 /// two or three experiences of 200 images, one epoch. Timings are excluded from comparisons.
-@Suite(.serialized) struct StreamRunnerExecutionTests {
+@Suite(.serialized, .removesTemporaryDirectories) struct StreamRunnerExecutionTests {
     /// A backend that trains for real but stops (throws) after a given experience's
     /// checkpoint, like a process killed between experiences.
     struct StoppingBackend: RunBackend {
@@ -59,7 +60,6 @@ import Testing
 
     func execute(_ text: String, cache: URL?, backend: RunBackend = StreamRunnerBackend(), progress: ProgressReporter = .silent) throws -> ExecutedDocument {
         let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let path = try writeDocument(text, in: dir)
         return try DocumentExecutor(cacheDirectory: cache, progress: progress, backend: backend).execute(path: path, overrides: [:])
     }
@@ -78,7 +78,6 @@ import Testing
 
     @Test func resumeAfterInterruptionIsBitIdentical() throws {
         let cache = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
         let clean = runs(of: try execute(Self.document(), cache: nil))
         let broken = try execute(Self.document(), cache: cache, backend: StoppingBackend(after: 1))
         #expect(broken.failedCells.count == 2)
@@ -99,7 +98,6 @@ import Testing
     /// recomputed from the start, to the numbers of a run never interrupted.
     @Test func staleCheckpointFormatIsRecomputed() throws {
         let cache = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: cache) }
         let clean = runs(of: try execute(Self.document(), cache: nil))
         _ = try execute(Self.document(), cache: cache, backend: StoppingBackend(after: 1))
         let store = try DirectoryCacheStore(root: cache)

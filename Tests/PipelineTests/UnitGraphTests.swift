@@ -1,11 +1,12 @@
 import Continual
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// The plan as units of work (`UnitGraph`), `glr run --unit`'s computation (`UnitRunner`)
 /// and the Slurm array script, with the scripted trainer on a tiny dataset.
-@Suite struct UnitGraphTests {
+@Suite(.removesTemporaryDirectories) struct UnitGraphTests {
     static func document(data: URL) -> String {
         """
         ```params
@@ -52,7 +53,6 @@ import Testing
 
     @Test func sharedStartComesFirstAndRunsAreDistinct() throws {
         let (dir, path, executor) = try Self.fixture()
-        defer { try? FileManager.default.removeItem(at: dir) }
         let graph = UnitGraph(plan: try executor.plan(path: path, overrides: [:]))
         // a, b[4], b[8] share seed 43769's start; j (joint) shares none; c (seed 9) is alone; a2 = a.
         #expect(graph.units.map(\.kind) == [.sharedStart, .run, .run, .run, .run, .run])
@@ -73,7 +73,6 @@ import Testing
     @Test func runUnitIsIdempotentAndFailureStoresNothing() throws {
         let backend = ScriptedBackend()
         let (dir, path, executor) = try Self.fixture(backend)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let runner = UnitRunner(executor: executor)
         let first = try runner.compute(path: path, overrides: [:], unit: "1")
         #expect(first.cached == false && first.unit.name == "a")
@@ -95,7 +94,6 @@ import Testing
 
     @Test func renderFromCacheNamesTheMissingUnitAndItsCommand() throws {
         let (dir, path, executor) = try Self.fixture()
-        defer { try? FileManager.default.removeItem(at: dir) }
         _ = try UnitRunner(executor: executor).compute(path: path, overrides: [:], unit: "1")
         var assembling = executor
         assembling.fromCache = { "glr run doc.md --unit \($0.index) --cache cache" }
@@ -109,7 +107,6 @@ import Testing
     @Test func unwritableCacheFailsBeforeAnyUnit() throws {
         let backend = ScriptedBackend()
         let (dir, path, _) = try Self.fixture(backend)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("not-a-folder")
         try Data().write(to: file)
         let executor = DocumentExecutor(cacheDirectory: file.appendingPathComponent("cache"), progress: .silent, backend: backend)

@@ -1,9 +1,10 @@
 import Foundation
 import Plot
+import TestSupport
 import Testing
 
 /// PNG encoding, decoding and file writing.
-@Suite struct PNGTests {
+@Suite(.removesTemporaryDirectories) struct PNGTests {
     /// A canvas with every kind of pixel: varied colours and alpha 0...255.
     static func noise() -> Canvas {
         var bytes = [UInt8](repeating: 0, count: 37 * 23 * 4)
@@ -42,9 +43,7 @@ import Testing
     }
 
     @Test func fileWriteIsAtomicAndReadable() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glr-png-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryDirectory("glr-png")
         let path = dir.appendingPathComponent("fig.png").path
         try PNG.write(Self.noise(), to: path)
         try PNG.write(Self.noise(), to: path)

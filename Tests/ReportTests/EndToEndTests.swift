@@ -3,12 +3,13 @@ import Data
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
 /// The pipeline's DocumentExecutor on a real experiment file, with a stand-in backend (the
 /// real one trains networks): render → check passes; an edited number fails and is named;
 /// a second (cached) render is byte-identical outside the volatile block.
-@Suite struct EndToEndTests {
+@Suite(.removesTemporaryDirectories) struct EndToEndTests {
     /// Deterministic results from the configuration alone (test data, not a model of training).
     struct StandInBackend: RunBackend {
         func run(_ c: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func renderCheckAndReRender() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let path = try Self.writeExperiment(in: dir)
         let cache = dir.appendingPathComponent("cache")
         let first = try Self.execute(path, cache: cache)

@@ -2,12 +2,13 @@ import Continual
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
 /// A re-render into the same folder reuses PNGs whose inputs are unchanged (recorded in
 /// figures.json) and gives the same bytes as a fresh render; changed inputs and damaged
 /// files are drawn again.
-@Suite struct FigureCacheTests {
+@Suite(.removesTemporaryDirectories) struct FigureCacheTests {
     static let figureNames = ["fig-6-bars.png", "fig-7-final-vs-parameter.png"]
 
     @discardableResult
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func secondWriteReusesFiguresAndIsByteIdentical() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let first = try write(to: dir)
         #expect(first.reusedFigures.isEmpty)
         #expect(first.figures.map(\.lastPathComponent) == Self.figureNames)
@@ -53,14 +54,14 @@ import Testing
         #expect(try bytes(dir, "figures.json") == manifest)
 
         // The same bytes as a fresh render into an empty folder.
-        let fresh = Fixtures.temporaryDirectory()
+        let fresh = try temporaryDirectory()
         try write(to: fresh)
         for name in Self.figureNames { #expect(try bytes(fresh, name) == before[name]) }
         #expect(try bytes(fresh, "index.html") == html)
     }
 
     @Test func changedFigureInputIsRedrawn() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try write(barsDocument([0.8, 0.9]), to: dir)
         let old = try bytes(dir, "fig-1-bars.png")
 
@@ -69,7 +70,7 @@ import Testing
         #expect(summary.reusedFigures.isEmpty)
         let new = try bytes(dir, "fig-1-bars.png")
         #expect(new != old, "the bar heights changed")
-        let fresh = Fixtures.temporaryDirectory()
+        let fresh = try temporaryDirectory()
         try write(changed, to: fresh)
         #expect(try bytes(fresh, "fig-1-bars.png") == new)
         #expect(try bytes(fresh, "index.html") == bytes(dir, "index.html"))
@@ -84,7 +85,7 @@ import Testing
 
     @Test(arguments: ["truncated", "tampered", "deleted"])
     func damagedPNGIsDetectedAndRedrawn(damage: String) throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try write(to: dir)
         let original = try bytes(dir, "fig-6-bars.png")
         let url = dir.appendingPathComponent("fig-6-bars.png")
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func unreadableManifestMeansEverythingIsRedrawn() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try write(to: dir)
         let original = try bytes(dir, "fig-6-bars.png")
         try Data("{ not json".utf8).write(to: dir.appendingPathComponent("figures.json"))
@@ -113,12 +114,12 @@ import Testing
     }
 
     @Test func embedAfterAFileRenderIsSelfContainedAndIdentical() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try write(to: dir)
         let summary = try write(to: dir, embed: true)
         #expect(summary.figures.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["index.html", "results.json"])
-        let fresh = Fixtures.temporaryDirectory()
+        let fresh = try temporaryDirectory()
         try write(to: fresh, embed: true)
         #expect(try bytes(dir, "index.html") == bytes(fresh, "index.html"))
         #expect(try bytes(dir, "index.html").count > 1000)

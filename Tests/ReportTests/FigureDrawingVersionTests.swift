@@ -3,13 +3,14 @@ import Foundation
 import Pipeline
 import Plot
 import Report
+import TestSupport
 import Testing
 
 /// PNGs kept in report folders are reused while their key (`FigureKey`) is unchanged, and
 /// the key covers the drawing code only through `FigureKey.drawingVersion`. So the pixels of
 /// every figure kind are pinned here under that version: a change of drawing code that moves
 /// a pixel fails until the version is bumped and the hashes below are recorded again.
-@Suite struct FigureDrawingVersionTests {
+@Suite(.removesTemporaryDirectories) struct FigureDrawingVersionTests {
     /// The version the hashes were recorded under, and SHA-256 of each kind's pixels.
     static let recorded: (version: String, pixels: [String: String]) = ("glr-figure/2", [
         "accuracy-curves": "54714b621291a09f0bb95d79b82e91b495a1dbebf9c031f974f02f2794df24de",
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func pixelsChangeOnlyWithANewDrawingVersion() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(FigureTests.document(Self.figures), to: dir, embed: false, templates: Fixtures.templates,
                                              provenance: Fixtures.provenance)
         #expect(summary.problems.isEmpty)

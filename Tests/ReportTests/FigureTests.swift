@@ -3,11 +3,12 @@ import Foundation
 import Pipeline
 import Plot
 import Report
+import TestSupport
 import Testing
 
 /// Every figure kind is drawn as a valid, non-blank PNG; a figure that cannot be drawn is
 /// shown in the page with its reason instead of stopping the report.
-@Suite struct FigureTests {
+@Suite(.removesTemporaryDirectories) struct FigureTests {
     static func document(_ figures: [FigureData]) -> ExecutedDocument {
         let blocks = figures.enumerated().map { k, figure in
             ExecutedBlock.cell(ExecutedCell(kind: "plot", name: "plot-\(k + 1)", index: k + 1, body: "kind: \(figure.kind.rawValue)\n",
@@ -33,7 +34,7 @@ import Testing
             ExperienceExamples(label: "rotated 120°", images: [[0.5, 0.5, 0.5, 0.5]], height: 2, width: 2),
         ]
         let figure = FigureData(kind: kind, caption: nil, runs: [Fixtures.naive, Self.scatterRun], examples: examples)
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(Self.document([figure]), to: dir, embed: false, templates: Fixtures.templates,
                                              provenance: Fixtures.provenance)
         #expect(summary.problems.isEmpty)
@@ -52,7 +53,7 @@ import Testing
     @Test func aFigureThatCannotBeDrawnIsShownWithItsReason() throws {
         let figures = [FigureData(kind: .examples, caption: nil, runs: []),
                        FigureData(kind: .latentScatter, caption: nil, runs: [Fixtures.naive])]
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(Self.document(figures), to: dir, embed: false, templates: Fixtures.templates,
                                              provenance: Fixtures.provenance)
         #expect(summary.problems.count == 2)

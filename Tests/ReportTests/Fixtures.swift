@@ -78,11 +78,4 @@ enum Fixtures {
             ],
             datasetFingerprints: ["fashion-mnist": "ab12cd34"], engineVersion: "test-1", seconds: seconds * 10)
     }
-
-    /// A fresh temporary directory.
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glr-report-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
 /// How a report's tables write numbers: mean ± sd with shared decimals, grouped whole numbers,
 /// and a figure that does not vary over seeds alone.
-@Suite struct NumberFormatTests {
+@Suite(.removesTemporaryDirectories) struct NumberFormatTests {
     /// The texts of the numeric cells of a rendered one-table, one-row document, in order.
     func numericCells(_ values: [TableValue]) throws -> [String] {
         let table = TableData(caption: nil, columns: values.indices.map { "c\($0)" }, rows: [values])
@@ -13,7 +14,7 @@ import Testing
                                 status: .ok, cacheHit: false, seconds: 0, output: .table(table))
         let document = ExecutedDocument(path: "experiments/t.md", name: "t", title: "T", parameters: [], blocks: [.cell(cell)],
                                         datasetFingerprints: [:], engineVersion: "test-1", seconds: 0)
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         let html = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
         // The table's row comes first; the provenance's tables follow it.

@@ -2,12 +2,13 @@ import Continual
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
 /// How reports show the offline joint (one row, no per-experience history): "–" with a
 /// footnote for forgetting, BWT and FWT, never 0; a dashed reference line or single points in
 /// figures, never a curve; a heatmap of one row.
-@Suite struct OfflineJointTests {
+@Suite(.removesTemporaryDirectories) struct OfflineJointTests {
     /// A joint run over 3 experiences: one row, no history metrics.
     static func joint(_ name: String = "joint", seed: Int? = nil, final: Double) -> NamedRun {
         var c = StreamConfiguration()
@@ -64,7 +65,7 @@ import Testing
     @Test(arguments: [FigureKind.accuracyCurves, .accuracyMatrix, .averageAccuracy])
     func jointFiguresAreDrawnAndSayWhatTheyShow(kind: FigureKind) throws {
         let document = FigureTests.document([FigureData(kind: kind, caption: nil, runs: [Fixtures.naive, Self.joint(final: 0.8)])])
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         #expect(summary.problems.isEmpty)
         let html = try String(contentsOf: summary.index, encoding: .utf8)
@@ -85,7 +86,7 @@ import Testing
         ]
         let document = ExecutedDocument(path: "experiments/joint.md", name: "joint", title: "Joint", parameters: [], blocks: blocks,
                                         datasetFingerprints: [:], engineVersion: "test-1", seconds: 0)
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         let html = try String(contentsOf: summary.index, encoding: .utf8)
         let dashes = html.components(separatedBy: "<td class=\"num\">–</td>").count - 1

@@ -1,12 +1,13 @@
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
-@Suite struct ReportCheckerTests {
+@Suite(.removesTemporaryDirectories) struct ReportCheckerTests {
     /// Renders the fixture and returns the results.json URL.
     func saved() throws -> URL {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try ReportWriter.write(Fixtures.document(), to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         return dir.appendingPathComponent("results.json")
     }
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func rejectsAFileThatIsNotResults() throws {
-        let url = Fixtures.temporaryDirectory().appendingPathComponent("results.json")
+        let url = try temporaryDirectory().appendingPathComponent("results.json")
         try "{\"cells\": 3}".write(to: url, atomically: true, encoding: .utf8)
         #expect(throws: ReportError.self) { try ReportChecker.check(Fixtures.document(), against: url, tolerance: 0, cells: nil) }
     }

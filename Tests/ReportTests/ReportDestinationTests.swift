@@ -1,18 +1,17 @@
 import Foundation
 import Report
+import TestSupport
 import Testing
 
 /// `--out` is checked before any run: a regular file or an unwritable folder is an error
 /// naming the path.
-@Suite struct ReportDestinationTests {
+@Suite(.removesTemporaryDirectories) struct ReportDestinationTests {
     static func message(_ directory: URL) -> String {
         do { try ReportDestination.check(directory); return "ok" } catch { return "\(error)" }
     }
 
     @Test func outThatIsAFileIsNamed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glr-dest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryDirectory("glr-dest")
         let file = dir.appendingPathComponent("reports")
         try Data("x".utf8).write(to: file)
         #expect(Self.message(file.appendingPathComponent("doc")).contains("\(file.path) is a file, not a directory; choose another --out directory"))

@@ -1,11 +1,12 @@
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
 /// A report is published whole: a write fault (a full disk) leaves the old report intact and
 /// no temporary folder; a successful render leaves no backup behind.
-@Suite struct ReportPublicationTests {
+@Suite(.removesTemporaryDirectories) struct ReportPublicationTests {
     struct DiskFull: Error, CustomStringConvertible { var description: String { "No space left on device" } }
 
     /// A writer that fails on the file named `failOn`, after writing the others it was given.
@@ -25,8 +26,7 @@ import Testing
     }
 
     @Test func faultWhileWritingLeavesTheOldReportIntact() throws {
-        let parent = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try temporaryDirectory()
         let directory = parent.appendingPathComponent("doc", isDirectory: true)
         try ReportWriter.write(Fixtures.document(seconds: 1.5, hit: false), to: directory, embed: false, templates: Fixtures.templates,
                                provenance: Fixtures.provenance)
@@ -51,8 +51,7 @@ import Testing
     }
 
     @Test func successfulRenderReplacesWholeAndKeepsOtherFiles() throws {
-        let parent = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try temporaryDirectory()
         let directory = parent.appendingPathComponent("doc", isDirectory: true)
         try ReportWriter.write(Fixtures.document(), to: directory, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         try Data("notes".utf8).write(to: directory.appendingPathComponent("NOTES.txt"))

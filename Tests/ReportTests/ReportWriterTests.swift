@@ -1,12 +1,13 @@
 import Foundation
 import Pipeline
 import Report
+import TestSupport
 import Testing
 
-@Suite struct ReportWriterTests {
+@Suite(.removesTemporaryDirectories) struct ReportWriterTests {
     func render(_ document: ExecutedDocument = Fixtures.document(), embed: Bool = false,
                 provenance: Provenance = Fixtures.provenance) throws -> (URL, String) {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try ReportWriter.write(document, to: dir, embed: embed, templates: Fixtures.templates, provenance: provenance)
         return (dir, try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8))
     }
@@ -118,11 +119,11 @@ import Testing
     }
 }
 
-@Suite struct ReportWriterEdgeTests {
+@Suite(.removesTemporaryDirectories) struct ReportWriterEdgeTests {
     @Test func missingTemplatesNameTheSearchedPlace() throws {
-        let nowhere = Fixtures.temporaryDirectory().appendingPathComponent("no-templates")
+        let nowhere = try temporaryDirectory().appendingPathComponent("no-templates")
         #expect(throws: ReportError.templatesNotFound(searched: [nowhere.path])) {
-            try ReportWriter.write(Fixtures.document(), to: Fixtures.temporaryDirectory(), embed: false, templates: nowhere,
+            try ReportWriter.write(Fixtures.document(), to: try temporaryDirectory(), embed: false, templates: nowhere,
                                    provenance: Fixtures.provenance)
         }
     }
@@ -131,7 +132,7 @@ import Testing
         let document = ExecutedDocument(path: "x.md", name: "x", title: "Title", parameters: [],
                                         blocks: [.prose(markdown: "# Title\n\n## Results\n\n### Results\n\n## Provenance\n")],
                                         datasetFingerprints: [:], engineVersion: "e", seconds: 0)
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let summary = try ReportWriter.write(document, to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         let html = try String(contentsOf: summary.index, encoding: .utf8)
         #expect(html.contains("<h2 id=\"results\">Results</h2>"))
@@ -142,7 +143,7 @@ import Testing
     }
 
     @Test func staleFiguresAreRemoved() throws {
-        let dir = Fixtures.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try Data([1, 2, 3]).write(to: dir.appendingPathComponent("fig-99-old.png"))
         try ReportWriter.write(Fixtures.document(), to: dir, embed: false, templates: Fixtures.templates, provenance: Fixtures.provenance)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("fig-99-old.png").path))

@@ -17,14 +17,12 @@ struct GeneratorEncoder {
     mutating func append(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func append(_ v: UInt8) { bytes.append(v) }
     mutating func append(_ v: Int32) { append(UInt32(bitPattern: v)) }
-    /// A parameter as Float32, 4 bytes (exact for a kept generator's values).
-    mutating func append(_ v: Double) { append(Float(v).bitPattern) }
     /// Values as Float32, 4 bytes each: exact for a fitted generator, whose parameters are
     /// Float32 values (`GaussianMixture.keptAsFloat32`).
-    mutating func append(_ values: [Double]) { for v in values { append(v) } }
+    mutating func append(_ values: [Double]) { append(floats: values.map { Float($0) }) }
 
-    /// Values as Float32, 4 bytes each, exactly.
-    mutating func append(floats values: [Float]) { for v in values { append(v.bitPattern) } }
+    /// Values as Float32, 4 bytes each, exactly (`Float32Bytes`).
+    mutating func append(floats values: [Float]) { bytes += Float32Bytes.bytes(values) }
 
     /// Writes the header shared by both label schemes.
     mutating func appendHeader(scheme: GeneratorSpec.LabelScheme, covariance: GeneratorSpec.Covariance, dimension: Int, classes: [Int32]) {
@@ -45,7 +43,10 @@ struct GeneratorEncoder {
         append(mixture.weights)
         append(mixture.means)
         if mixture.covariance == .full {
-            for c in 0..<k { for r in 0..<d { for s in 0...r { append(mixture.covariances[c * d * d + r * d + s]) } } }
+            var lowerTriangles: [Double] = []
+            lowerTriangles.reserveCapacity(k * d * (d + 1) / 2)
+            for c in 0..<k { for r in 0..<d { for s in 0...r { lowerTriangles.append(mixture.covariances[c * d * d + r * d + s]) } } }
+            append(lowerTriangles)
         } else {
             append(mixture.covariances)
         }
@@ -86,22 +87,17 @@ struct GeneratorDecoder {
         return v
     }
 
+    /// Reads `n` Float32 values as Doubles (exactly).
     mutating func doubles(_ n: Int, _ what: String) throws -> [Double] {
-        let s = try take(4 * n, what)
-        var out = [Double](repeating: 0, count: n)
-        var i = s.startIndex
-        for j in 0..<n {
-            var v: UInt32 = 0
-            for b in 0..<4 { v |= UInt32(s[i + b]) << (8 * UInt32(b)) }
-            out[j] = Double(Float(bitPattern: v))
-            i += 4
-        }
-        return out
+        try floats(n, what).map { Double($0) }
     }
 
-    /// Reads `n` Float32 values.
+    /// Reads `n` Float32 values (`Float32Bytes`).
     mutating func floats(_ n: Int, _ what: String) throws -> [Float] {
-        try doubles(n, what).map { Float($0) }
+        guard let values = Float32Bytes.values(try take(4 * n, what)) else {
+            throw GeneratorError.corruptEncoding("\(what) is not whole Float32 values")
+        }
+        return values
     }
 
     /// Reads one mixture of the given covariance type and dimension.

@@ -44,32 +44,28 @@ public struct EWCStrategy: Strategy {
         batchSize = configuration.batchSize
     }
 
-    /// λ Σ_e Σ_p F (θ − θ*)² and its gradient 2λ F (θ − θ*); nil before the first anchor.
+    /// The gradient 2λ Σ_e F (θ − θ*) of the penalty λ Σ_e Σ_p F (θ − θ*)²; nil before the first anchor.
     public func penalty(parameters: [Parameter], state: State) -> Penalty? {
         guard !state.anchors.isEmpty, lambda > 0 else { return nil }
-        var total = 0.0
         var gradients: [[Float]] = parameters.map { [Float](repeating: 0, count: $0.count) }
         let twoLambda = 2 * lambda
         for anchor in state.anchors {
             for (p, parameter) in parameters.enumerated() {
-                var sum: Float = 0
                 parameter.value.withUnsafeBufferPointer { theta in
                     anchor.optimum[p].withUnsafeBufferPointer { star in
                         anchor.importance[p].withUnsafeBufferPointer { f in
                             gradients[p].withUnsafeMutableBufferPointer { g in
                                 for i in 0..<theta.count {
                                     let d = theta[i] - star[i]
-                                    sum += f[i] * d * d
                                     g[i] += twoLambda * f[i] * d
                                 }
                             }
                         }
                     }
                 }
-                total += Double(sum)
             }
         }
-        return Penalty(loss: Double(lambda) * total, gradients: gradients)
+        return Penalty(gradients: gradients)
     }
 
     /// Adds the finished experience's anchor (θ*, F).

@@ -1,33 +1,18 @@
 import Foundation
 
-/// Float arrays as base64 of their little-endian bit patterns: exact (NaN and infinities
-/// included) and about a third of the size of JSON numbers, for `Codable` states that hold
-/// many samples or parameters.
+/// Float arrays as base64 of their little-endian bit patterns (`Float32Bytes`): exact (NaN
+/// and infinities included) and about a third of the size of JSON numbers, for `Codable`
+/// states that hold many samples or parameters.
 enum ExactFloats {
     /// The base64 text of `values`' bit patterns.
     static func text(_ values: [Float]) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 4)
-        for v in values {
-            let bits = v.bitPattern.littleEndian
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
-        }
-        return Data(bytes).base64EncodedString()
+        Data(Float32Bytes.bytes(values)).base64EncodedString()
     }
 
     /// The values `text(_:)` wrote; nil when the text is not base64 of whole Floats.
     static func values(_ text: String) -> [Float]? {
-        guard let data = Data(base64Encoded: text), data.count % 4 == 0 else { return nil }
-        let bytes = [UInt8](data)
-        var values = [Float](repeating: 0, count: bytes.count / 4)
-        for i in values.indices {
-            let bits = UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16 | UInt32(bytes[4 * i + 3]) << 24
-            values[i] = Float(bitPattern: bits)
-        }
-        return values
+        guard let data = Data(base64Encoded: text) else { return nil }
+        return Float32Bytes.values([UInt8](data)[...])
     }
 
     /// Decodes `text(_:)`'s output from `container` under `key`, throwing a data-corruption

@@ -10,7 +10,7 @@ import Engine
 /// holds and checkpoints without knowing its fields).
 ///
 /// - which samples to train on (`trainingSet`: replay mixes its buffer in here),
-/// - an extra loss term and its gradient (`penalty`: EWC),
+/// - the gradient of an extra loss term (`penalty`: EWC),
 /// - what to keep when an experience ends (`state(after:keeping:)`: buffer, Fisher, generators),
 /// - whether an experience trains only the head on frozen-backbone latents (`trainsHeadOnly`),
 /// - measurements taken after an experience that are not part of the method (`observe`: GLR's
@@ -47,7 +47,7 @@ public protocol Strategy: Sendable {
     /// training space) and, optionally, replay samples mixed into every minibatch.
     func trainingSet(_ context: ExperienceStart, state: State) throws -> TrainingSet
 
-    /// An extra loss term and its gradient with respect to each of `parameters` (the
+    /// The gradient of an extra loss term with respect to each of `parameters` (the
     /// network's, in order), added at every training step; nil for none.
     func penalty(parameters: [Parameter], state: State) -> Penalty?
 

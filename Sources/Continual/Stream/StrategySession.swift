@@ -6,7 +6,7 @@ import Foundation
 protocol StrategySession {
     /// The samples to train experience `context.index` on (`Strategy.trainingSet`).
     func trainingSet(_ context: ExperienceStart) throws -> TrainingSet
-    /// The extra loss term at this step (`Strategy.penalty`).
+    /// The extra loss term's gradient at this step (`Strategy.penalty`).
     func penalty(parameters: [Parameter]) -> Penalty?
     /// Lets the strategy keep what it keeps after `context`'s experience; returns the bytes
     /// it then keeps (`Strategy.state(after:keeping:)`, `Strategy.storageBytes`).

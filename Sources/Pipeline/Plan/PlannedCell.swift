@@ -21,10 +21,14 @@ public struct PlannedCell: Sendable {
     /// The benchmark whose example images the cell shows (a figure whose kind
     /// `needsExamples`): its first input's parameters, else those in force at the cell.
     public var examplesOf: StreamConfiguration?
+    /// Another tool's figures that a `table` cell's `compare:` names, read once, at plan time
+    /// (nil for every other cell).
+    public var comparison: ComparisonFigures?
 
     /// Creates a planned cell.
     public init(step: any CellStep, source: SourceCell, entries: [ParameterEntry], echo: Bool, parameters: [ResolvedParameter] = [],
-                runs: [PlannedRun] = [], inputs: [PlannedRun] = [], dependencies: Set<Int> = [], examplesOf: StreamConfiguration? = nil) {
+                runs: [PlannedRun] = [], inputs: [PlannedRun] = [], dependencies: Set<Int> = [], examplesOf: StreamConfiguration? = nil,
+                comparison: ComparisonFigures? = nil) {
         self.step = step
         self.source = source
         self.entries = entries
@@ -34,6 +38,7 @@ public struct PlannedCell: Sendable {
         self.inputs = inputs
         self.dependencies = dependencies
         self.examplesOf = examplesOf
+        self.comparison = comparison
     }
 
     /// The checked value of `key`, if the cell sets it.

@@ -29,16 +29,18 @@ public struct TableStep: CellStep {
                                            key: "runs", why: "a table lists named runs, e.g. `runs: [naive, glr]`")
         }
         let (inputs, cells) = try context.resolve(runsEntry.value, cell: cell)
+        var comparison: ComparisonFigures?
         if let compare = entries.first(where: { $0.key == "compare" }), case .string(let path) = compare.value.value {
             do {
-                _ = try ComparisonFigures.load(path, besides: context.file)
+                comparison = try ComparisonFigures.load(path, besides: context.file)
             } catch {
                 throw DocumentError.badValue(compare.value.location, cell: cell.info, key: "compare", problem: error.problem,
                                              expected: "a JSON file of comparison figures next to the experiment file "
                                                  + "(a `comparison` object with `label` and `values`, see docs/ARCHITECTURE.md)")
             }
         }
-        return PlannedCell(step: self, source: cell, entries: checked, echo: context.echo(checked), inputs: inputs, dependencies: cells)
+        return PlannedCell(step: self, source: cell, entries: checked, echo: context.echo(checked), inputs: inputs, dependencies: cells,
+                           comparison: comparison)
     }
 
     public func execute(_ cell: PlannedCell, context: ExecutionContext) throws -> CellOutput {
@@ -48,8 +50,6 @@ public struct TableStep: CellStep {
         var caption: String?
         if case .string(let c) = cell["caption"] { caption = c }
         let aggregate = cell["aggregate"] != .string("none")
-        var comparison: ComparisonFigures?
-        if case .string(let path) = cell["compare"] { comparison = try ComparisonFigures.load(path, besides: context.document) }
-        return .table(TableBuilder.table(runs: runs, columns: columns, caption: caption, aggregateSeeds: aggregate, comparison: comparison))
+        return .table(TableBuilder.table(runs: runs, columns: columns, caption: caption, aggregateSeeds: aggregate, comparison: cell.comparison))
     }
 }

@@ -35,6 +35,23 @@ import Testing
         #expect(full.storageBytes == 4 * (2 * 20 + 2))
     }
 
+    /// A class-conditional diagonal mixture's bytes follow the documented layout, value for
+    /// value (so generators cached by earlier versions still decode), and decode back.
+    @Test func bytesFollowTheLayout() throws {
+        let mixtures = [try GaussianMixture(covariance: .diag, dimension: 2, weights: [1], means: [-2, 0.5], covariances: [1, 4]),
+                        try GaussianMixture(covariance: .diag, dimension: 2, weights: [1], means: [0.5, -2], covariances: [4, 1])]
+        let generator = ClassConditionalMixture(classes: [3, 7], priors: [0.25, 0.75], mixtures: mixtures)
+        let one: [UInt8] = [0, 0, 0x80, 0x3F], minusTwo: [UInt8] = [0, 0, 0, 0xC0], half: [UInt8] = [0, 0, 0, 0x3F]
+        let four: [UInt8] = [0, 0, 0x80, 0x40]
+        var expected = Array("GLRG".utf8) + [2, 0, 0, 0] + [0, 0] + [2, 0, 0, 0] + [2, 0, 0, 0] + [3, 0, 0, 0] + [7, 0, 0, 0]
+        expected += [0, 0, 0x80, 0x3E] + [0, 0, 0x40, 0x3F]  // priors 0.25, 0.75
+        expected += [1, 0, 0, 0] + one + minusTwo + half + one + four
+        expected += [1, 0, 0, 0] + one + half + minusTwo + four + one
+        #expect(generator.encoded() == expected)
+        let decoded = try GeneratorSpec(covariance: .diag, components: .fixed(1), label: .class).decode(expected)
+        #expect(decoded.encoded() == expected)
+    }
+
     @Test func corruptOrMismatchedBytesThrow() throws {
         let data = GeneratorTestData.blobs(centres: [[0, 0], [5, 1]], scale: 1, counts: [30, 30], seed: 35)
         let spec = GeneratorSpec(components: .fixed(2))
