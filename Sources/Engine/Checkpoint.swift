@@ -34,7 +34,7 @@ public struct Checkpoint: Equatable, Sendable {
             appendString(name, to: &payload)
             let values = arrays[name]!
             append(UInt64(values.count), to: &payload)
-            for v in values { append(v.bitPattern, to: &payload) }
+            payload += Float32Bytes.bytes(values)
         }
         append(UInt32(metadata.count), to: &payload)
         for key in metadata.keys.sorted() {
@@ -82,9 +82,9 @@ public struct Checkpoint: Equatable, Sendable {
             guard count <= UInt64((reader.limit - reader.offset) / 4) else {
                 throw CheckpointError.malformed(offset: reader.offset, reason: "array '\(name)' claims \(count) values, more than the file holds")
             }
-            var values = [Float](repeating: 0, count: Int(count))
-            for i in 0..<Int(count) { values[i] = Float(bitPattern: try reader.read()) }
-            arrays[name] = values
+            let end = reader.offset + 4 * Int(count)
+            arrays[name] = Float32Bytes.values(reader.bytes[reader.offset..<end])!
+            reader.offset = end
         }
         var metadata: [String: String] = [:]
         let metaCount: UInt32 = try reader.read()

@@ -8,6 +8,8 @@
 // K u32, K × f32 weights, K·D × f32 means, covariance values (diag K·D, spherical K,
 // full K · D(D+1)/2 lower triangle row by row).
 
+import Engine
+
 /// Appends little-endian values to a byte array.
 struct GeneratorEncoder {
     static let magic: [UInt8] = Array("GLRG".utf8)

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Float arrays as base64 of their little-endian bit patterns (`Float32Bytes`): exact (NaN

@@ -2,11 +2,11 @@
 
 /// Float arrays as the little-endian bytes of their bit patterns, 4 bytes a value: exact for
 /// every value (signed zeros, infinities and NaN payloads included). The one packing behind
-/// `ExactFloats` (base64 text in `Codable` states) and the generator encodings
-/// (`GeneratorEncoder`, `GeneratorDecoder`).
-enum Float32Bytes {
+/// checkpoints (`Checkpoint`), `ExactFloats` (base64 text in `Codable` states) and the
+/// generator encodings (`GeneratorEncoder`, `GeneratorDecoder`).
+public enum Float32Bytes {
     /// `values`' bit patterns, little-endian, 4 bytes each.
-    static func bytes(_ values: [Float]) -> [UInt8] {
+    public static func bytes(_ values: [Float]) -> [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(values.count * 4)
         for v in values {
@@ -20,7 +20,7 @@ enum Float32Bytes {
     }
 
     /// The values whose bit patterns `bytes` holds; nil unless its count is a multiple of 4.
-    static func values(_ bytes: ArraySlice<UInt8>) -> [Float]? {
+    public static func values(_ bytes: ArraySlice<UInt8>) -> [Float]? {
         guard bytes.count % 4 == 0 else { return nil }
         var values = [Float](repeating: 0, count: bytes.count / 4)
         var i = bytes.startIndex
