@@ -104,11 +104,11 @@ public struct BenchReport: Codable, Sendable {
             "BLAS: \(blas)",
             "core: \(blasCore), BLAS threads: \(threads), engine numerics: \(numerics), threading: \(threading) × \(workers)",
             "medians over \(trials) trials (best in brackets)",
-            "sgemm 1024³: \(String(format: "%.1f", sgemm1024Gflops)) GFLOPS",
+            "sgemm 1024³: \(String(format: "%.1f", sgemm1024Gflops)) GFLOPS (\(threads) BLAS threads)",
         ]
         for s in BenchReport.cnnShapes {
-            lines.append("\(s.name): OpenBLAS sgemm \(String(format: "%.1f", sgemmShapesGflops[s.name] ?? .nan)) GFLOPS, "
-                         + "glr kernel \(String(format: "%.1f", kernelShapesGflops[s.name] ?? .nan)) GFLOPS (1 thread)")
+            lines.append("\(s.name): OpenBLAS sgemm \(String(format: "%.1f", sgemmShapesGflops[s.name] ?? .nan)) GFLOPS "
+                         + "(\(threads) BLAS threads), glr kernel \(String(format: "%.1f", kernelShapesGflops[s.name] ?? .nan)) GFLOPS (1 thread)")
         }
         lines += [
             "train step (fwd+bwd+SGD) batch 64: \(f(trainB64SamplesPerS)) samples/s [\(f(best["train_b64_samples_per_s"] ?? .nan))]",
