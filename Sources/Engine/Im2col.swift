@@ -98,6 +98,7 @@ func col2im(_ columns: UnsafeMutablePointer<Float>, samples: Int, _ g: ConvGeome
 
 /// `im2col` for stride 1 and output plane = input plane.
 private func im2colSame(_ input: UnsafePointer<Float>, samples: Int, _ g: ConvGeometry, into columns: UnsafeMutablePointer<Float>) {
+    if NarrowPlanes.apply(g) { return NarrowPlanes.im2col(input, samples: samples, g, into: columns) }
     let H = g.height, W = g.width, P = H * W, p = g.padding
     let L = samples * P
     for c in 0..<g.channels {
@@ -132,6 +133,7 @@ private func im2colSame(_ input: UnsafePointer<Float>, samples: Int, _ g: ConvGe
 /// `col2im` for stride 1 and output plane = input plane; zeroes the wrapped entries of
 /// `columns` before adding each row as one contiguous run.
 private func col2imSame(_ columns: UnsafeMutablePointer<Float>, samples: Int, _ g: ConvGeometry, addingInto output: UnsafeMutablePointer<Float>) {
+    if NarrowPlanes.apply(g) { return NarrowPlanes.col2im(columns, samples: samples, g, addingInto: output) }
     let H = g.height, W = g.width, P = H * W, p = g.padding
     let L = samples * P
     for c in 0..<g.channels {
@@ -159,3 +161,4 @@ private func col2imSame(_ columns: UnsafeMutablePointer<Float>, samples: Int, _ 
         }
     }
 }
+

@@ -15,6 +15,9 @@ import TestSupport
         Geometry(n: 2, c: 3, f: 4, h: 9, w: 7, k: 3, stride: 2, padding: 1),
         Geometry(n: 2, c: 2, f: 3, h: 6, w: 8, k: 5, stride: 1, padding: 2),
         Geometry(n: 1, c: 2, f: 2, h: 5, w: 5, k: 2, stride: 3, padding: 0),
+        // Narrow planes (width < 8): the masked-vector im2col, 3×3 and 5×5 kernels.
+        Geometry(n: 3, c: 32, f: 8, h: 7, w: 7, k: 3, stride: 1, padding: 1),
+        Geometry(n: 2, c: 2, f: 3, h: 6, w: 6, k: 5, stride: 1, padding: 2),
     ]
 
     @Test(arguments: geometries)
@@ -90,6 +93,57 @@ import TestSupport
             }
         }
         #expect(y.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    /// A whole convolution on 7×7 planes (the masked-vector im2col and col2im) against a
+    /// scalar statement of the fixed order, bit for bit:
+    /// y = Σ_k fma(W[f][k], x_k) in order k = (c, ki, kj), then + b[f];
+    /// dcols[k][q] = Σ_f fma(W[f][k], dy[f][q]) in order f; dx = 0 + Σ over (c, ki, kj) in order;
+    /// dW: per sample Σ_q fma(x_k, dy[f][q]) in order q, the samples' sums added in turn to 0.
+    @Test func narrowPlanesComputeTheFixedOrderBitForBit() {
+        let (n, c, f, h) = (2, 3, 4, 7)
+        let (k, plane) = (c * 9, h * h)
+        var rng = RandomStream(seed: 11)
+        let conv = Conv2D(inChannels: c, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
+        let x = Fixtures.uniform(n * c * plane, "narrow x"), dy = Fixtures.uniform(n * f * plane, "narrow dy")
+        let w = conv.weight.value, b = conv.bias.value
+        let y = conv.forward(Tensor(shape: [n, c, h, h], data: x)).data
+        conv.weight.zeroGrad()
+        let dx = conv.backward(Tensor(shape: [n, f, h, h], data: dy)).data
+        /// The input under kernel row `row` (= (c, ki, kj)) at output position q, or 0 in the padding.
+        func input(_ sample: Int, _ row: Int, _ q: Int) -> Float {
+            let (ch, ki, kj) = (row / 9, row % 9 / 3, row % 3)
+            let (yy, xx) = (q / h + ki - 1, q % h + kj - 1)
+            return yy >= 0 && yy < h && xx >= 0 && xx < h ? x[(sample * c + ch) * plane + yy * h + xx] : 0
+        }
+        var expectedY = [Float](repeating: 0, count: n * f * plane), expectedDx = [Float](repeating: 0, count: n * c * plane)
+        var expectedDw = [Float](repeating: 0, count: f * k)
+        for sample in 0..<n {
+            for q in 0..<plane {
+                for filter in 0..<f {
+                    var acc: Float = 0
+                    for row in 0..<k { acc = acc.addingProduct(w[filter * k + row], input(sample, row, q)) }
+                    expectedY[(sample * f + filter) * plane + q] = acc + b[filter]
+                }
+            }
+            for row in 0..<k {
+                let (ch, ki, kj) = (row / 9, row % 9 / 3, row % 3)
+                for q in 0..<plane {
+                    var dcol: Float = 0
+                    for filter in 0..<f { dcol = dcol.addingProduct(w[filter * k + row], dy[(sample * f + filter) * plane + q]) }
+                    let (yy, xx) = (q / h + ki - 1, q % h + kj - 1)
+                    if yy >= 0 && yy < h && xx >= 0 && xx < h { expectedDx[(sample * c + ch) * plane + yy * h + xx] += dcol }
+                }
+                for filter in 0..<f {
+                    var acc: Float = 0
+                    for q in 0..<plane { acc = acc.addingProduct(input(sample, row, q), dy[(sample * f + filter) * plane + q]) }
+                    expectedDw[filter * k + row] += acc
+                }
+            }
+        }
+        #expect(y.map(\.bitPattern) == expectedY.map(\.bitPattern))
+        #expect(dx.map(\.bitPattern) == expectedDx.map(\.bitPattern))
+        #expect(conv.weight.grad.map(\.bitPattern) == expectedDw.map(\.bitPattern))
     }
 
     @Test func biasGradientIsOneOrderedSumPerFilter() {

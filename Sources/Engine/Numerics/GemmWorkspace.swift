@@ -1,6 +1,9 @@
-// Per-thread scratch memory for the GEMM kernels (packed panels), allocated once per thread
-// and grown on demand: the engine's workers call GEMMs concurrently, and page faults on
-// fresh allocations cost more than the packing itself.
+// Per-thread scratch memory for the engine's kernels (packed GEMM panels, padded planes,
+// masks), allocated once per thread and grown on demand: the engine's workers run kernels
+// concurrently, and page faults on fresh allocations cost more than the packing itself.
+// Slots: 0 the GEMM's packed Bᵀ or the direct convolution's padded planes, 1 the GEMM's
+// column-path A panel, 2 and 3 narrow-plane im2col and col2im's padded planes and masks. A slot's
+// contents last only until its user's next call.
 
 #if canImport(Glibc)
 import Glibc
@@ -8,16 +11,16 @@ import Glibc
 import Darwin
 #endif
 
-/// The calling thread's GEMM scratch buffers (two slots, each grown as needed, never shrunk).
+/// The calling thread's kernel scratch buffers (four slots, each grown as needed, never shrunk).
 final class GemmWorkspace {
-    private var slots: [UnsafeMutableRawPointer?] = [nil, nil]
-    private var capacities: [Int] = [0, 0]
+    private var slots: [UnsafeMutableRawPointer?] = [nil, nil, nil, nil]
+    private var capacities: [Int] = [0, 0, 0, 0]
 
     deinit {
         for slot in slots { slot?.deallocate() }
     }
 
-    /// At least `count` values of `T` in slot `slot` (0 or 1); contents are undefined.
+    /// At least `count` values of `T` in slot `slot` (0…3); contents are undefined.
     func buffer<T>(_: T.Type, count: Int, slot: Int) -> UnsafeMutablePointer<T> {
         let bytes = max(1, count) * MemoryLayout<T>.stride
         if capacities[slot] < bytes {
