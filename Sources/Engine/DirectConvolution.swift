@@ -9,13 +9,14 @@
 // outputs; a row's last vector may overlap the previous one and rewrites the same bits);
 // eight filters share each loaded input vector.
 
-/// Whether `directConvolutionForward` computes this geometry: stride 1, "same" padding, a
+/// Whether `DirectConvolution.forward` computes this geometry: stride 1, "same" padding, a
 /// short sum (K ≤ 16) and rows of at least one vector.
 func directConvolutionApplies(_ g: ConvGeometry) -> Bool {
     g.isSameStride1 && g.rows <= 16 && g.width >= DirectConvolution.lanes
 }
 
-/// The direct forward (see the file comment) and its per-thread padded-plane workspace.
+/// The direct forward (see the file comment); its padded planes live in the calling
+/// thread's `GemmWorkspace`, slot 0.
 enum DirectConvolution {
     typealias Vector = SIMD16<Float>
     static let lanes = Vector.scalarCount
