@@ -116,8 +116,8 @@ public final class Conv2D: Layer, EngineLayer {
         keptInput = !forwardOnly
         if keptInput { copyExactly(input.data, into: &inputCache) }
         let P = g.outH * g.outW, K = g.rows, F = outChannels
+        resizeExactly(&output, n * F * P)
         if directConvolutionApplies(g) {
-            resizeExactly(&output, n * F * P)
             input.data.withUnsafeBufferPointer { x in
                 weight.value.withUnsafeBufferPointer { w in
                     bias.value.withUnsafeBufferPointer { b in
@@ -131,7 +131,6 @@ public final class Conv2D: Layer, EngineLayer {
             return Tensor(shape: [n, F, g.outH, g.outW], data: output)
         }
         let chunk = chunkSize(g, batch: n)
-        resizeExactly(&output, n * F * P)
         reserveAtLeast(&columns, K * chunk * P)
         reserveAtLeast(&chunkRows, F * chunk * P)
         let inPerSample = inChannels * g.height * g.width

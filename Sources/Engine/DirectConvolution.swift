@@ -15,8 +15,8 @@ func directConvolutionApplies(_ g: ConvGeometry) -> Bool {
     g.isSameStride1 && g.rows <= 16 && g.width >= DirectConvolution.lanes
 }
 
-/// The direct forward (see the file comment); its padded planes live in the calling
-/// thread's `GemmWorkspace`, slot 0.
+/// The direct forward (see the file comment); its padded planes and kernel offsets live in
+/// the calling thread's `KernelScratch`, slots 0 and 1.
 enum DirectConvolution {
     typealias Vector = SIMD16<Float>
     static let lanes = Vector.scalarCount
@@ -27,11 +27,10 @@ enum DirectConvolution {
         let p = g.padding, H = g.height, W = g.width
         let Hp = H + 2 * p, Wp = W + 2 * p, padded = Hp * Wp
         let K = g.rows, kernel = g.kernelH * g.kernelW
-        let workspace = GemmWorkspace.current
-        let xpad = workspace.buffer(Float.self, count: g.channels * padded, slot: 0)
+        let scratch = KernelScratch.current
+        let xpad = scratch.buffer(Float.self, count: g.channels * padded, slot: 0)
         xpad.update(repeating: 0, count: g.channels * padded)
-        let offsets = UnsafeMutablePointer<Int>.allocate(capacity: K)
-        defer { offsets.deallocate() }
+        let offsets = scratch.buffer(Int.self, count: K, slot: 1)
         for k in 0..<K {
             let c = k / kernel, ki = (k % kernel) / g.kernelW, kj = k % g.kernelW
             offsets[k] = c * padded + ki * Wp + kj

@@ -99,9 +99,9 @@ enum NarrowPlanes {
         /// Offset of a plane in the padded copy.
         func planeOffset(sample: Int, channel: Int) -> Int { margin + (sample * g.channels + channel) * plane }
 
-        /// The chunk's planes in workspace slot 2, with `margin` zeros before and after.
+        /// The chunk's planes in scratch slot 2, with `margin` zeros before and after.
         func paddedCopy(of planes: UnsafePointer<Float>) -> UnsafeMutablePointer<Float> {
-            let copy = GemmWorkspace.current.buffer(Float.self, count: count + 2 * margin, slot: 2)
+            let copy = KernelScratch.current.buffer(Float.self, count: count + 2 * margin, slot: 2)
             copy.update(repeating: 0, count: margin)
             (copy + margin).update(from: planes, count: count)
             (copy + margin + count).update(repeating: 0, count: margin)
@@ -112,7 +112,7 @@ enum NarrowPlanes {
         /// position t, lies in the image; 0 in the padding, and (when `excludingOverlap`) on
         /// the lanes a last vector shares with the one before.
         func masks(excludingOverlap: Bool) -> UnsafeMutablePointer<Vector> {
-            let masks = GemmWorkspace.current.buffer(Vector.self, count: kernel * vectors, slot: 3)
+            let masks = KernelScratch.current.buffer(Vector.self, count: kernel * vectors, slot: 3)
             let H = g.height, W = g.width
             for t in 0..<kernel {
                 let dy = t / g.kernelW - g.padding, dx = t % g.kernelW - g.padding

@@ -25,7 +25,7 @@ enum FixedOrderGemm {
         let rowStride = transA ? 1 : lda, columnStride = transA ? lda : 1
         let output = Output<V>(alpha: alpha, beta: beta, c: c, ldc: ldc)
         if n >= V.scalarCount {
-            let workspace = GemmWorkspace.current
+            let workspace = KernelScratch.current
             var bRows = b, bStride = ldb
             if transB {
                 let packed = workspace.buffer(V.Scalar.self, count: k * n, slot: 0)
@@ -247,7 +247,7 @@ enum FixedOrderGemm {
                                               output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         let lanes = V.scalarCount
-        let panel = GemmWorkspace.current.buffer(V.Scalar.self, count: k * lanes, slot: 1)
+        let panel = KernelScratch.current.buffer(V.Scalar.self, count: k * lanes, slot: 1)
         let bRow = transB ? 1 : ldb, bColumn = transB ? ldb : 1
         var i = 0
         while i < m {

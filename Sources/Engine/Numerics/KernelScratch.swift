@@ -2,7 +2,7 @@
 // masks), allocated once per thread and grown on demand: the engine's workers run kernels
 // concurrently, and page faults on fresh allocations cost more than the packing itself.
 // Slots: 0 the GEMM's packed Bᵀ or the direct convolution's padded planes, 1 the GEMM's
-// column-path A panel, 2 and 3 narrow-plane im2col and col2im's padded planes and masks. A slot's
+// column-path A panel or the direct convolution's kernel offsets, 2 and 3 narrow-plane im2col and col2im's padded planes and masks. A slot's
 // contents last only until its user's next call.
 
 #if canImport(Glibc)
@@ -12,7 +12,7 @@ import Darwin
 #endif
 
 /// The calling thread's kernel scratch buffers (four slots, each grown as needed, never shrunk).
-final class GemmWorkspace {
+final class KernelScratch {
     private var slots: [UnsafeMutableRawPointer?] = [nil, nil, nil, nil]
     private var capacities: [Int] = [0, 0, 0, 0]
 
@@ -32,14 +32,14 @@ final class GemmWorkspace {
         return slots[slot]!.assumingMemoryBound(to: T.self)
     }
 
-    /// The calling thread's workspace (created on first use, released when the thread ends).
-    static var current: GemmWorkspace {
+    /// The calling thread's scratch (created on first use, released when the thread ends).
+    static var current: KernelScratch {
         if let existing = pthread_getspecific(key) {
-            return Unmanaged<GemmWorkspace>.fromOpaque(existing).takeUnretainedValue()
+            return Unmanaged<KernelScratch>.fromOpaque(existing).takeUnretainedValue()
         }
-        let workspace = GemmWorkspace()
-        pthread_setspecific(key, Unmanaged.passRetained(workspace).toOpaque())
-        return workspace
+        let scratch = KernelScratch()
+        pthread_setspecific(key, Unmanaged.passRetained(scratch).toOpaque())
+        return scratch
     }
 
     private static let key: pthread_key_t = {
@@ -48,9 +48,9 @@ final class GemmWorkspace {
             #if canImport(Glibc)
             guard let pointer else { return }
             #endif
-            Unmanaged<GemmWorkspace>.fromOpaque(pointer).release()
+            Unmanaged<KernelScratch>.fromOpaque(pointer).release()
         }
-        precondition(status == 0, "GemmWorkspace: pthread_key_create failed (\(status))")
+        precondition(status == 0, "KernelScratch: pthread_key_create failed (\(status))")
         return key
     }()
 }
