@@ -1,6 +1,6 @@
 // The reference GEMM kernels against their definition and their oracles:
 // - bit for bit against `gemmFixedOrderScalar`, the scalar loop that states the fixed order
-//   (every blocking path, transposes, alpha/beta, the overlapping last vector, N < 16);
+//   (every blocking path, transposes, alpha/beta, the overlapping last vector, N < 16 with M ≥ 16 and M < 16);
 // - within float rounding against the Double naive GEMM and OpenBLAS's `cblas_sgemm`
 //   (the oracle), on the CNN's shapes and random ones.
 
@@ -12,6 +12,7 @@ import TestSupport
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 5, 2), (7, 15, 9), (9, 16, 4), (8, 17, 3), (12, 33, 5), (16, 784, 9), (32, 196, 144),
         (32, 49, 288), (144, 32, 196), (288, 49, 32), (32, 64, 288), (256, 10, 576), (13, 47, 31), (40, 100, 0),
+        (16, 9, 5), (270, 7, 33), (530, 3, 20), (300, 10, 288),
     ]
 
     @Test(arguments: shapes)

@@ -10,7 +10,9 @@
 //   - N ≥ L: lanes run along a row of C; B's rows are read in place (op(B) = Bᵀ is packed
 //     once into a K×N workspace); blocks of 8 or 4 rows × 2 vectors, then narrower blocks, and
 //     a last vector that overlaps the previous one (its lanes already written are skipped).
-//   - N < L: lanes run down a column of C; L rows of op(A) are packed into a K×L panel.
+//   - N < L ≤ M: the same loop nest computes Cᵀ = op(B)ᵀ·op(A)ᵀ (op(A)ᵀ packed by 8×8 tiles),
+//     a block of C's rows at a time, and writes it back transposed.
+//   - N, M < L: lanes run down a column of C; L rows of op(A) are packed into a K×L panel.
 
 /// The fixed-order GEMM kernels (see the file comment); `sgemm` and `dgemm` dispatch here
 /// when `Numerics.backend` is `.reference`.
@@ -35,9 +37,54 @@ enum FixedOrderGemm {
             }
             alongRows(V.self, m: m, n: n, k: k, a: a, rowStride: rowStride, columnStride: columnStride,
                       b: bRows, ldb: bStride, output: output)
+        } else if m >= V.scalarCount {
+            transposedAlongRows(V.self, transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda,
+                                b: b, ldb: ldb, output: output)
         } else {
             alongColumns(V.self, transB: transB, m: m, n: n, k: k, a: a, rowStride: rowStride,
                          columnStride: columnStride, b: b, ldb: ldb, output: output)
+        }
+    }
+
+    // MARK: - N < L ≤ M: lanes along rows of Cᵀ
+
+    /// Rows of C handled per pass of `transposedAlongRows` (its packed op(A)ᵀ block stays in L2).
+    private static let transposedBlockRows = 256
+
+    /// Computes Cᵀ = op(B)ᵀ·op(A)ᵀ with `alongRows`, a block of C's rows at a time, into scratch,
+    /// then combines it into C. Each output is the same fma sequence over p (the product's
+    /// operands swap places, which changes no bits), so this gives `alongColumns`' bits with
+    /// packing by 8×8 tiles instead of one strided element at a time.
+    @inline(__always)
+    private static func transposedAlongRows<V: SIMD>(_: V.Type, transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                                                     a: UnsafePointer<V.Scalar>, lda: Int,
+                                                     b: UnsafePointer<V.Scalar>, ldb: Int, output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint & SIMDScalar {
+        let lanes = V.scalarCount, blockRows = transposedBlockRows
+        let workspace = KernelScratch.current
+        let largestBlock = min(m, blockRows + lanes - 1)
+        let packed = workspace.buffer(V.Scalar.self, count: k * largestBlock, slot: 0)
+        let resultT = workspace.buffer(V.Scalar.self, count: n * largestBlock, slot: 1)
+        // op(B)ᵀ is the new left operand: its row j is op(B)'s column j.
+        let rowStride = transB ? ldb : 1, columnStride = transB ? 1 : ldb
+        var i = 0
+        while i < m {
+            // The last block takes a remainder shorter than a vector, so every block has ≥ L rows.
+            let rows = m - i < blockRows + lanes ? m - i : blockRows
+            var right = UnsafePointer(packed), rightStride = rows
+            if transA {
+                right = a + i
+                rightStride = lda
+            } else {
+                transpose(a + i * lda, rows: rows, columns: k, sourceStride: lda, into: packed, targetStride: rows)
+            }
+            alongRows(V.self, m: n, n: rows, k: k, a: b, rowStride: rowStride, columnStride: columnStride,
+                      b: right, ldb: rightStride, output: Output<V>(alpha: 1, beta: 0, c: resultT, ldc: rows))
+            for r in 0..<rows {
+                let target = output.c + (i + r) * output.ldc
+                for j in 0..<n { target[j] = output.combine(resultT[j * rows + r], target[j]) }
+            }
+            i += rows
         }
     }
 
@@ -239,7 +286,7 @@ enum FixedOrderGemm {
         return c0
     }
 
-    // MARK: - Lanes along columns of C (N < L)
+    // MARK: - Lanes along columns of C (N, M < L)
 
     @inline(__always)
     private static func alongColumns<V: SIMD>(_: V.Type, transB: Bool, m: Int, n: Int, k: Int, a: UnsafePointer<V.Scalar>,
