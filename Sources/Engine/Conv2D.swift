@@ -87,6 +87,11 @@ public final class Conv2D: Layer, EngineLayer {
 
     func makeReplica() -> EngineLayer { Conv2D(copying: self) }
 
+    func releaseKeptInput() {
+        inputCache = []
+        keptInput = false
+    }
+
     func prepareForward(training: Bool) {
         forwardOnly = !training
     }
@@ -114,7 +119,7 @@ public final class Conv2D: Layer, EngineLayer {
         precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
         inputShape = input.shape
         keptInput = !forwardOnly
-        if keptInput { copyExactly(input.data, into: &inputCache) }
+        inputCache = keptInput ? input.data : []  // a reference, released after backward
         let P = g.outH * g.outW, K = g.rows, F = outChannels
         resizeExactly(&output, n * F * P)
         if directConvolutionApplies(g) {

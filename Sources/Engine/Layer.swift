@@ -24,10 +24,17 @@ protocol EngineLayer: Layer {
     var computesInputGradient: Bool { get set }
     /// Told before each forward pass whether a backward pass on the batch may follow.
     func prepareForward(training: Bool)
+    /// Told after the backward pass of a training forward: drop the references to the batch's
+    /// input kept for it, so the layer that produced that input overwrites its own buffer on the
+    /// next batch instead of copying it (arrays are copy-on-write).
+    func releaseKeptInput()
 }
 
 extension EngineLayer {
     /// Called by `Sequential` before each forward pass: `training` is true when a backward
     /// pass on the same batch may follow. Layers that keep more for it (Conv2D) override this.
     func prepareForward(training: Bool) {}
+
+    /// Layers that keep no input (ReLU, MaxPool2D, Flatten) have nothing to release.
+    func releaseKeptInput() {}
 }

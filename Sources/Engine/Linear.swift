@@ -47,13 +47,18 @@ public final class Linear: Layer, EngineLayer {
 
     func sampleOutputShape(_ input: [Int]) -> [Int] { [outFeatures] }
 
+    func releaseKeptInput() {
+        inputCache = []
+        batch = 0
+    }
+
     /// Input N×I (any shape whose trailing elements number I) → output N×O.
     public func forward(_ input: Tensor) -> Tensor {
         let n = input.batchSize
         precondition(input.count == n * inFeatures,
                      "Linear expects N×\(inFeatures) input, got \(input.shape); flatten images first")
         batch = n
-        copyExactly(input.data, into: &inputCache)
+        inputCache = input.data  // a reference, released after a network's backward
         resizeExactly(&output, n * outFeatures)
         let I = inFeatures, O = outFeatures
         inputCache.withUnsafeBufferPointer { x in

@@ -91,6 +91,7 @@ extension Sequential {
                      "Sequential.backward expects gradients of shape \(pass.outputShape), got \(dOut.shape)")
         let stop = max(requested, pass.from)
         let count = pass.bounds.count - 1
+        defer { endPass(from: pass.from, workers: count) }
         for w in workers.prefix(count) {
             for (index, layer) in w.layers.enumerated() where index >= stop {
                 if let l = layer as? EngineLayer { l.computesInputGradient = index > stop }
@@ -114,8 +115,8 @@ extension Sequential {
                     for layer in w.layers[stop...] { for p in layer.parameters { p.zeroGrad() } }
                 }
                 let rows = b[i + 1] - b[i]
-                w.load(dBase + b[i] * row, count: rows * row)
-                var g = Tensor(shape: [rows] + outSample, data: w.input)
+                w.loadOutputGradient(dBase + b[i] * row, count: rows * row)
+                var g = Tensor(shape: [rows] + outSample, data: w.outputGradient)
                 for layer in w.layers[stop...].reversed() { g = layer.backward(g) }
             }
         }
@@ -130,6 +131,16 @@ extension Sequential {
                 }
             }
         }
+    }
+
+    /// Ends a training pass after its backward: the layers drop the batch inputs they kept, so
+    /// the layers that produced them overwrite their buffers on the next batch instead of
+    /// copying them. A second backward needs a new forward.
+    private func endPass(from: Int, workers count: Int) {
+        for w in workers.prefix(count) {
+            for layer in w.layers[from...] { (layer as? EngineLayer)?.releaseKeptInput() }
+        }
+        pending = nil
     }
 
     func runInference(_ x: Tensor, from: Int, to: Int) -> Tensor {
@@ -191,13 +202,27 @@ extension Sequential {
 /// input staging buffer; touched by one thread at a time.
 final class Worker {
     let layers: [Layer]
+    /// The worker's rows of a pass's input.
     var input: [Float] = []
+    /// The worker's rows of the output gradient: a buffer apart from `input`, which the first
+    /// layer still holds during the backward pass.
+    var outputGradient: [Float] = []
 
     init(layers: [Layer]) { self.layers = layers }
 
+    /// Copies `count` values into `input`.
     func load(_ source: UnsafePointer<Float>, count: Int) {
-        resizeExactly(&input, count)
-        input.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: count) }
+        Worker.copy(source, count: count, into: &input)
+    }
+
+    /// Copies `count` values into `outputGradient`.
+    func loadOutputGradient(_ source: UnsafePointer<Float>, count: Int) {
+        Worker.copy(source, count: count, into: &outputGradient)
+    }
+
+    private static func copy(_ source: UnsafePointer<Float>, count: Int, into buffer: inout [Float]) {
+        resizeExactly(&buffer, count)
+        buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: count) }
     }
 }
 

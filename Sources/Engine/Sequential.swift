@@ -107,7 +107,7 @@ public final class Sequential {
     }
 
     /// Backpropagates dLogits (N×K) of the last `forward` (or `head`), accumulating
-    /// gradients of the head and, unless frozen, of the backbone.
+    /// gradients of the head and, unless frozen, of the backbone. One backward per forward.
     public func backward(_ dLogits: Tensor) {
         runBackward(dLogits, stop: isBackboneFrozen ? latentIndex : 0)
     }
@@ -124,7 +124,8 @@ public final class Sequential {
         runTraining(reshapeLatents(z), from: latentIndex)
     }
 
-    /// Backpropagates dLogits of the last `head` (or `forward`) through the head only.
+    /// Backpropagates dLogits of the last `head` (or `forward`) through the head only (one
+    /// backward per forward).
     public func headBackward(_ dLogits: Tensor) {
         runBackward(dLogits, stop: latentIndex)
     }
