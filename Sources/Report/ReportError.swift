@@ -7,6 +7,9 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case templatesNotFound(searched: [String])
     /// A template failed to parse.
     case invalidTemplate(file: String, message: String)
+    /// A template includes a partial (`{{> name}}`) for which the templates directory has no
+    /// file; `available` lists the partials it has.
+    case missingPartial(file: String, line: Int, column: Int, partial: String, available: [String])
     /// results.json (or another JSON file) is not valid JSON.
     case invalidJSON(source: String, offset: Int, message: String)
     /// results.json is valid JSON but not a glr results file.
@@ -24,6 +27,10 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
                 + "or set GLR_TEMPLATES to a templates directory such as Sources/Report/Templates"
         case .invalidTemplate(let file, let message):
             return "\(file): template error: \(message); fix the Mustache syntax in that file"
+        case .missingPartial(let file, let line, let column, let partial, let available):
+            return "\(file):\(line):\(column): template error: the partial '\(partial)' has no template file (\(partial).html, .css or .mustache "
+                + "in the templates directory), so it would render as nothing; the partials are: \(available.joined(separator: ", ")); "
+                + "fix the name or add the file"
         case .invalidJSON(let source, let offset, let message):
             return "\(source): byte \(offset): \(message); restore the file from the rendered report (glr render)"
         case .invalidResults(let source, let message):

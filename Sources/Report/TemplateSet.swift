@@ -39,12 +39,16 @@ struct TemplateSet {
     static var bundled: URL { Bundle.module.bundleURL.appendingPathComponent("Templates") }
 
     /// Loads and parses every template of `directory`.
+    /// - Throws: `ReportError.invalidTemplate` for a template that does not parse;
+    ///   `ReportError.missingPartial` for a `{{> name}}` that names no template of the
+    ///   directory (Mustache would render it as nothing), at the first such tag.
     static func load(from directory: URL) throws -> TemplateSet {
         let files: [String]
         do { files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() } catch {
             throw ReportError.io(path: directory.path, message: "cannot list the templates directory: \(error.localizedDescription)")
         }
         var library = MustacheLibrary()
+        var texts: [(file: URL, text: String)] = []
         for file in files where [".html", ".css", ".mustache"].contains(where: file.hasSuffix) {
             let url = directory.appendingPathComponent(file)
             let text: String
@@ -54,6 +58,14 @@ struct TemplateSet {
             let name = (file as NSString).deletingPathExtension
             do { try library.register(text, named: name) } catch {
                 throw ReportError.invalidTemplate(file: url.path, message: "\(error)")
+            }
+            texts.append((url, text))
+        }
+        let names = Set(texts.map { $0.file.deletingPathExtension().lastPathComponent })
+        for (file, text) in texts {
+            if let missing = PartialReference.all(in: text).first(where: { !names.contains($0.name) }) {
+                throw ReportError.missingPartial(file: file.path, line: missing.line, column: missing.column, partial: missing.name,
+                                                 available: names.subtracting(["report"]).sorted())
             }
         }
         return TemplateSet(library: library, directory: directory)

@@ -13,7 +13,8 @@ struct CheckCommand: ParsableCommand {
             report was rendered with, as results.json records them), then compares every number with \
             results.json: exactly by default, within --tolerance otherwise. Timing is not compared. \
             Prints PASS or FAIL per cell with each differing number; exits 1 on any difference, \
-            2 when the check could not be made.
+            2 when the check could not be made. SIGINT or SIGTERM stops the check and its worker \
+            processes, removes the temporary cache and exits 130 or 143.
             """)
 
     @Argument(help: "The experiment file (experiments/NAME.md), or a report folder whose results.json records it.")
@@ -54,9 +55,27 @@ struct CheckCommand: ParsableCommand {
         }
         let selection = cells.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("glr-check-\(UUID().uuidString)", isDirectory: true)
+        // Interrupted inside a run, the process exits there (skipping the defer): the cache is
+        // removed before; interrupted elsewhere, `Interrupted` is thrown and caught below.
+        let interrupted = "The check was stopped and nothing was kept: its temporary cache \(cache.path) was removed."
+        Interruption.shared.install(message: interrupted)
+        Interruption.shared.beforeExit { try? FileManager.default.removeItem(at: cache) }
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: cache) }
+        do {
+            try check(file: file, results: results, recorded: recorded, selection: selection, cache: cache)
+        } catch let error as Interrupted {
+            try? FileManager.default.removeItem(at: cache)
+            FileHandle.standardError.write(Data("\(error) \(interrupted)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
 
+    /// Recomputes the report in the empty `cache` (all of it, the `selection`'s cells, or a
+    /// sample) and compares it with `results`.
+    /// - Throws: `Interrupted` when SIGINT or SIGTERM arrived; `ExitCode` for the outcome.
+    func check(file: String, results: URL, recorded: (path: String, overrides: [String: String]), selection: Set<String>?,
+               cache: URL) throws {
         let overrides = recorded.overrides.keys.sorted().map { "\($0)=\(recorded.overrides[$0]!)" }
         FileHandle.standardError.write(Data(("check: recomputing \(file)" + (overrides.isEmpty ? "" : " with --set \(overrides.joined(separator: " --set "))")
             + " in an empty cache \(cache.path)\n").utf8))
@@ -73,6 +92,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(65)
         }
+        try Interruption.shared.check()  // after the last safe point: no verdict on an interrupted check
         let outcome: CheckOutcome
         do { outcome = try ReportChecker.check(document, against: results, tolerance: tolerance, cells: selection) } catch {
             try fail("\(error)")
@@ -111,10 +131,13 @@ struct CheckCommand: ParsableCommand {
         for (key, error) in known { context.recordFailure(key: key, error) }
         var runs: [NamedRun] = []
         for unit in chosen {
-            do { runs.append(try context.result(of: unit.run)) } catch {
+            do { runs.append(try context.result(of: unit.run)) } catch let error as Interrupted {
+                throw error
+            } catch {
                 try fail("\(unit.label) could not be recomputed: \(error)")
             }
         }
+        try Interruption.shared.check()
         let outcome = try SampledCheck.compare(runs, saved: saved, tolerance: tolerance)
         print(outcome.report())
         if !outcome.passed { throw ExitCode.failure }

@@ -14,6 +14,9 @@ import Glibc
 ///   way, since every cache write happens synchronously in the checkpoint call).
 ///
 /// Re-running the same command resumes from the last complete checkpoint.
+///
+/// Exiting skips the command's `defer` blocks and catch clauses, so what must be undone on
+/// the way out (`glr check` removes its temporary cache) is registered with `beforeExit`.
 public final class Interruption: @unchecked Sendable {
     /// The process's interruption state.
     public static let shared = Interruption()
@@ -22,6 +25,7 @@ public final class Interruption: @unchecked Sendable {
     private var received: Int32 = 0
     private var sources: [DispatchSourceSignal] = []
     private var exitMessage: String?
+    private var exitActions: [@Sendable () -> Void] = []
 
     /// Records SIGINT and SIGTERM instead of dying; `message` is printed (one line on stderr)
     /// before the process exits at a safe point inside a run.
@@ -39,6 +43,15 @@ public final class Interruption: @unchecked Sendable {
         }
     }
 
+    /// Adds `action` to what `exitIfRequested` does before it prints its message and exits
+    /// (in the order added); an action must be safe to run on any thread, and also
+    /// harmless when the command has already done it.
+    public func beforeExit(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        exitActions.append(action)
+        lock.unlock()
+    }
+
     /// Records `signal` as if it had been received (the first one wins).
     public func request(_ signal: Int32) {
         lock.lock()
@@ -53,10 +66,11 @@ public final class Interruption: @unchecked Sendable {
         return received == 0 ? nil : received
     }
 
-    /// Forgets a received signal (tests).
+    /// Forgets a received signal and the `beforeExit` actions (tests).
     public func reset() {
         lock.lock()
         received = 0
+        exitActions = []
         lock.unlock()
     }
 
@@ -65,14 +79,17 @@ public final class Interruption: @unchecked Sendable {
         if let signal = requested { throw Interrupted(signal: signal) }
     }
 
-    /// Exits the process with the signal's code (128 + signal) after printing the message,
-    /// when a signal was received and `install` armed this; otherwise returns.
+    /// Exits the process with the signal's code (128 + signal) after the `beforeExit` actions
+    /// and the message, when a signal was received and `install` armed this; otherwise returns.
     public func exitIfRequested() {
         guard let signal = requested else { return }
         lock.lock()
         let message = exitMessage
+        let actions = exitActions
+        exitActions = []
         lock.unlock()
         guard let message else { return }
+        for action in actions { action() }
         FileHandle.standardError.write(Data((Interrupted(signal: signal).description + " " + message + "\n").utf8))
         LockHeartbeat.shared.removeAllFiles()  // this process's entry locks: waiters need not wait for a takeover
         exit(128 + signal)

@@ -9,6 +9,7 @@ final class UnitProgressBoard: @unchecked Sendable {
     private var order: [Int] = []
     private var latest: [Int: String] = [:]
     private var drawn = 0
+    private var closed = false
 
     init(progress: ProgressReporter) { self.progress = progress }
 
@@ -19,8 +20,11 @@ final class UnitProgressBoard: @unchecked Sendable {
         if progress.mode == .terminal { redraw() } else { progress.log(latest[unit.index]!) }
     }
 
+    /// A worker's line; ignored once the board is closed (a worker stopping after an
+    /// interruption says so, but the command prints the one line about it).
     func update(_ unit: RunUnit, _ line: String) {
         mutex.lock(); defer { mutex.unlock() }
+        guard !closed else { return }
         latest[unit.index] = "\(prefix(unit)) \(line)"
         if progress.mode == .terminal { redraw() } else { progress.log(latest[unit.index]!) }
     }
@@ -45,8 +49,10 @@ final class UnitProgressBoard: @unchecked Sendable {
         redraw()
     }
 
+    /// Erases the running units' lines; later worker lines are ignored.
     func close() {
         mutex.lock(); defer { mutex.unlock() }
+        closed = true
         if progress.mode == .terminal { erase() }
     }
 

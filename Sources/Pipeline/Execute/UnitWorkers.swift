@@ -5,6 +5,11 @@ import Foundation
 /// hits). A unit starts when its dependencies are in the cache; a unit whose key another
 /// process holds is put off while others are ready. Every worker computes with the
 /// engine's two shards, exactly as `-j 1` does, so results are bit-identical.
+///
+/// When SIGINT or SIGTERM arrives (see `Interruption`), or a worker cannot be started, the
+/// running workers are sent the signal (SIGTERM for an error) and waited for before
+/// `compute` throws: none outlives the command, and none writes into a cache the command
+/// may remove next (`glr check`'s temporary one).
 public struct UnitWorkers: Sendable {
     /// The glr executable the workers run.
     public var executable: URL
@@ -34,7 +39,10 @@ public struct UnitWorkers: Sendable {
         var failed: [Int: Error] = [:]
         progress.log("computing \(pending.count) units with \(jobs) worker process\(jobs == 1 ? "" : "es")")
         while !pending.isEmpty || !running.isEmpty {
-            try Interruption.shared.check()
+            if let signal = Interruption.shared.requested {
+                Self.stop(Array(running.values), signal: signal, board: board)
+                throw Interrupted(signal: signal)
+            }
             for (index, worker) in running where !worker.isRunning {
                 running[index] = nil
                 let unit = worker.unit
@@ -58,8 +66,13 @@ public struct UnitWorkers: Sendable {
                 let next = ready.first { !busy.contains($0.key) } ?? (running.isEmpty ? ready[0] : nil)
                 if let next {
                     pending.removeAll { $0.index == next.index }
-                    running[next.index] = try WorkerProcess(unit: next, executable: executable, document: document, overrides: overrides,
-                                                            limits: limits, cache: store.root, board: board)
+                    do {
+                        running[next.index] = try WorkerProcess(unit: next, executable: executable, document: document, overrides: overrides,
+                                                                limits: limits, cache: store.root, board: board)
+                    } catch {
+                        Self.stop(Array(running.values), signal: SIGTERM, board: board)
+                        throw error
+                    }
                     continue
                 }
             }
@@ -71,5 +84,13 @@ public struct UnitWorkers: Sendable {
             errors[units.first { $0.index == index }!.key] = error
         }
         return errors
+    }
+
+    /// Sends `signal` to every worker, then waits until all have exited. The board is closed
+    /// first: the workers' own interruption lines are not shown, the command prints one.
+    private static func stop(_ workers: [WorkerProcess], signal: Int32, board: UnitProgressBoard) {
+        board.close()
+        for worker in workers { worker.send(signal) }
+        for worker in workers { worker.waitUntilExit() }
     }
 }

@@ -33,6 +33,15 @@ final class WorkerProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
     var status: Int32 { process.terminationStatus }
 
+    /// Sends `signal` to the worker. On SIGINT or SIGTERM a worker (`glr run`) stops at its
+    /// next safe point, as an interrupted render does.
+    func send(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+    }
+
+    /// Returns when the worker has exited.
+    func waitUntilExit() { process.waitUntilExit() }
+
     /// The worker's last lines of output.
     var lastLines: [String] {
         mutex.lock(); defer { mutex.unlock() }
