@@ -42,6 +42,7 @@ public struct LayerProfile: Sendable {
                 g = l.backward(g)
                 if rep >= 3 { bwd[i].append(cpuNow() - t0) }
             }
+            net.releaseKeptInputs()  // as Sequential.backward does: the next batch overwrites, not copies
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e6 }
         return LayerProfile(rows: layers.enumerated().map { i, l in

@@ -143,6 +143,13 @@ extension Sequential {
         pending = nil
     }
 
+    /// Ends a pass made by calling the layers' own `forward` and `backward` (as
+    /// `glr bench --profile` does): the layers drop the batch inputs they kept, as this
+    /// network's `backward` makes them do. Without it the next batch copies those buffers.
+    public func releaseKeptInputs() {
+        for layer in layers { (layer as? EngineLayer)?.releaseKeptInput() }
+    }
+
     func runInference(_ x: Tensor, from: Int, to: Int) -> Tensor {
         pending = nil
         let n = x.batchSize
