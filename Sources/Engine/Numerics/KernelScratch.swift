@@ -1,9 +1,13 @@
 // Per-thread scratch memory for the engine's kernels (packed GEMM panels, padded planes,
 // masks), allocated once per thread and grown on demand: the engine's workers run kernels
 // concurrently, and page faults on fresh allocations cost more than the packing itself.
-// Slots: 0 the GEMM's packed Bᵀ or the direct convolution's padded planes, 1 the GEMM's
-// column-path A panel or the direct convolution's kernel offsets, 2 and 3 narrow-plane im2col and col2im's padded planes and masks. A slot's
-// contents last only until its user's next call.
+// Slots:
+//   0  the GEMM's packed Bᵀ, or its packed op(A)ᵀ block (`transposedAlongRows`), or the direct
+//      convolution's padded planes;
+//   1  the GEMM's column-path A panel, or its Cᵀ block (`transposedAlongRows`), or the direct
+//      convolution's kernel offsets;
+//   2, 3  narrow-plane im2col's and col2im's padded planes and masks.
+// A slot's contents last only until its user's next call.
 
 #if canImport(Glibc)
 import Glibc
