@@ -8,27 +8,7 @@ import Testing
 @Suite(.serialized, .removesTemporaryDirectories) struct CheckInterruptionTests {
     /// Two runs of a few experiences: each takes about a second, so a signal sent when the
     /// first experience starts arrives while the check computes.
-    static let document = """
-        # Tiny
-
-        ```params
-        benchmark: permuted
-        experiences: 4
-        epochs: 2
-        train_size: 1000
-        test_size: 200
-        ```
-
-        ```run a
-        strategy: naive
-        ```
-
-        ```run b
-        strategy: naive
-        seed: 5
-        ```
-
-        """
+    static let document = InterruptionTests.tinyDocument(experiences: 4, epochs: 2)
 
     /// Runs `glr ARGUMENTS` in `dir` with `environment` added, stderr to a file; returns the process and that file.
     ///

@@ -51,13 +51,16 @@ import Testing
         return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
     }
 
-    static let tiny = """
+    /// Two naive runs (seeds differ) of `experiences` experiences and `epochs` epochs on
+    /// permuted Fashion-MNIST subsets.
+    static func tinyDocument(experiences: Int, epochs: Int) -> String {
+        """
         # Tiny
 
         ```params
         benchmark: permuted
-        experiences: 2
-        epochs: 1
+        experiences: \(experiences)
+        epochs: \(epochs)
         train_size: 1000
         test_size: 200
         ```
@@ -72,6 +75,9 @@ import Testing
         ```
 
         """
+    }
+
+    static let tiny = tinyDocument(experiences: 2, epochs: 1)
 
     /// Runs glr render on the tiny document, sending `signal` once stderr shows `trigger`.
     static func render(_ glr: URL, in dir: URL, signal: Int32?, trigger: String = "a: experience 2/2") throws -> (code: Int32, stderr: String) {
