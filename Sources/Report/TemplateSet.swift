@@ -5,9 +5,9 @@ import Mustache
 /// `.css` or `.mustache` file of the directory, named by file name without extension, e.g.
 /// `{{> cell}}` for cell.html, `{{> style}}` for style.css).
 ///
-/// They are SwiftPM resources of the Report module (`Sources/Report/Templates`), found through
-/// `Bundle.module`: the bundle `glr_Report.resources` beside the glr executable (`make install`
-/// copies both), else in the build directory. A directory given explicitly, else
+/// They are SwiftPM resources of the Report module (`Sources/Report/Templates`), found in the
+/// bundle `glr_Report.resources` beside the glr executable (`make install` copies both), else
+/// in the source tree (`shippedCandidates`). A directory given explicitly, else
 /// `$GLR_TEMPLATES`, overrides them (to try edited templates without rebuilding).
 struct TemplateSet {
     /// The parsed templates.
@@ -18,25 +18,42 @@ struct TemplateSet {
     /// The environment variable naming a templates directory that overrides the bundled one.
     static let environmentKey = "GLR_TEMPLATES"
 
-    /// The templates directory: `explicit`, else `$GLR_TEMPLATES`, else the bundled one.
-    /// - Throws: `ReportError.templatesNotFound` when the chosen directory has no report.html.
-    static func locate(_ explicit: URL?) throws -> URL {
+    /// The templates directory: `explicit`, else `$GLR_TEMPLATES`, else the first of `shipped`
+    /// that has a report.html.
+    /// - Throws: `ReportError.templatesNotFound` when the chosen directory has no report.html,
+    ///   or no shipped one has, naming the places searched.
+    static func locate(_ explicit: URL?, shipped: [URL] = shippedCandidates) throws -> URL {
         let candidate: URL
         if let explicit {
             candidate = explicit
         } else if let env = ProcessInfo.processInfo.environment[environmentKey], !env.isEmpty {
             candidate = URL(fileURLWithPath: env)
         } else {
-            candidate = bundled
+            guard let found = shipped.first(where: hasReport) else {
+                throw ReportError.templatesNotFound(searched: shipped.map(\.path))
+            }
+            candidate = found
         }
-        guard FileManager.default.fileExists(atPath: candidate.appendingPathComponent("report.html").path) else {
+        guard hasReport(candidate) else {
             throw ReportError.templatesNotFound(searched: [candidate.path])
         }
         return candidate.standardizedFileURL
     }
 
-    /// The templates shipped as the Report module's resources.
-    static var bundled: URL { Bundle.module.bundleURL.appendingPathComponent("Templates") }
+    /// Where the shipped templates may be, in order: the Report module's resource bundle
+    /// beside the executable (`make install` copies it there; SwiftPM builds it beside glr
+    /// and the test runner), then the source tree they are built from (a glr copied out of
+    /// its build directory). SwiftPM's `Bundle.module` is not used: it traps when the bundle
+    /// is missing, after a render has computed everything.
+    static var shippedCandidates: [URL] {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("glr_Report.resources/Templates")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Templates")
+        return [beside, source]
+    }
+
+    private static func hasReport(_ directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.html").path)
+    }
 
     /// Loads and parses every template of `directory`.
     /// - Throws: `ReportError.invalidTemplate` for a template that does not parse;
