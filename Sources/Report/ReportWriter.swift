@@ -19,6 +19,13 @@ public enum ReportWriter {
                   provenance: Provenance.current(documentPath: document.path))
     }
 
+    /// Loads and checks the templates `write` would use (`templates` as there), so that a
+    /// render stops on a missing or broken template before it computes anything.
+    /// - Throws: the `ReportError` that `write` would throw for them.
+    public static func checkTemplates(_ templates: URL?) throws {
+        _ = try TemplateSet.load(from: TemplateSet.locate(templates))
+    }
+
     /// As `write(_:to:embed:templates:)` with a given provenance (tests pass fixed values)
     /// and publisher (tests inject write faults). The folder is published whole by
     /// `ReportPublisher`: a reader sees the old report or the new one, never a mix.

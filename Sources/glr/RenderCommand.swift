@@ -66,6 +66,7 @@ struct RenderCommand: ParsableCommand {
             }
             let directory = URL(fileURLWithPath: out, isDirectory: true).appendingPathComponent(DocumentParser.name(of: file), isDirectory: true)
             try ReportDestination.check(directory)
+            try ReportWriter.checkTemplates(nil)  // a broken template stops the render before it computes
             let document = try executor.execute(path: file, overrides: parsed)
             try Interruption.shared.check()  // not published: a re-run renders it from the cache
             _ = try ReportWriter.write(document, to: directory, embed: embed, templates: nil)

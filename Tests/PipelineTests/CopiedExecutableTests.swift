@@ -18,20 +18,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("glr_Report.resources").path))
         try "# Prose only\n\n```params\nexperiences: 2\n```\n\nNo runs: the report is the prose and the parameters.\n"
             .write(to: dir.appendingPathComponent("prose.md"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = copy
-        process.arguments = ["render", "prose.md", "--out", "out", "--cache", "cache"]
-        process.currentDirectoryURL = dir
-        var environment = ProcessInfo.processInfo.environment
-        environment["GLR_TEMPLATES"] = nil
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let (status, stderr) = try runGlr(copy, ["render", "prose.md", "--out", "out", "--cache", "cache"], in: dir, environment: ["GLR_TEMPLATES": nil])
+        #expect(status == 0, "\(stderr)")
         let page = (try? String(contentsOf: dir.appendingPathComponent("out/prose/index.html"), encoding: .utf8)) ?? ""
         #expect(page.contains("No runs: the report is the prose and the parameters."))
     }
