@@ -65,6 +65,10 @@ import Testing
         #expect(try graph.unit(graph.units[3].key).index == 3)
         #expect(try graph.unit(String(graph.units[5].key.prefix(10))).index == 5)
         #expect(throws: UnitError.self) { try graph.unit("6") }
+        var digits = graph  // a key whose prefix is all decimal digits is still a key prefix, not an index
+        digits.units[4].key = "6710034474" + String(graph.units[4].key.dropFirst(10))
+        #expect(try digits.unit("6710034474").index == 4)
+        #expect(try digits.unit("67100344").index == 4)
         #expect(graph.closure([2]).map(\.index) == [0, 2])
         let json = try UnitListing.json(graph, store: nil)
         #expect(json.contains("\"kind\" : \"shared-start\"") && json.contains("\"dependencies\" : [\n        0\n      ]"))

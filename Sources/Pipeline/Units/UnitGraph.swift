@@ -53,11 +53,12 @@ public struct UnitGraph: Sendable {
     /// The run units.
     public var runs: [RunUnit] { units.filter { $0.kind == .run } }
 
-    /// The unit a command-line selector names: an index, a full key, or a key prefix of at
-    /// least 8 hex digits that only one unit has.
+    /// The unit a command-line selector names: an index (fewer than 8 digits), a full key, or
+    /// a key prefix of at least 8 hex digits that only one unit has (even when all of them
+    /// are decimal digits, as about 1 in 110 ten-digit prefixes are).
     /// - Throws: `UnitError.unknownUnit` saying what exists.
     public func unit(_ selector: String) throws -> RunUnit {
-        if let index = Int(selector) {
+        if selector.count < 8, let index = Int(selector) {
             guard units.indices.contains(index) else { throw UnitError.unknownUnit(selector, count: units.count) }
             return units[index]
         }
