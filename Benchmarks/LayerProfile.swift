@@ -10,13 +10,6 @@ public struct LayerProfile: Sendable {
     public var rows: [(index: Int, kind: String, forwardMicros: Double, backwardMicros: Double)]
     public var batch: Int
 
-    /// Thread CPU seconds (CLOCK_THREAD_CPUTIME_ID).
-    static func cpuNow() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
     /// Profiles `repetitions` steps at `batch` (medians per layer), BLAS set to one thread.
     public static func measure(batch: Int, repetitions: Int = 30) -> LayerProfile {
         let savedThreads = BLASInfo.threads
@@ -32,15 +25,15 @@ public struct LayerProfile: Sendable {
         for rep in 0..<(repetitions + 3) {
             var t = x
             for (i, l) in layers.enumerated() {
-                let t0 = cpuNow()
+                let t0 = threadCPUSeconds()
                 t = l.forward(t)
-                if rep >= 3 { fwd[i].append(cpuNow() - t0) }
+                if rep >= 3 { fwd[i].append(threadCPUSeconds() - t0) }
             }
             var g = softmaxCrossEntropy(logits: t, labels: y).dLogits
             for (i, l) in layers.enumerated().reversed() {
-                let t0 = cpuNow()
+                let t0 = threadCPUSeconds()
                 g = l.backward(g)
-                if rep >= 3 { bwd[i].append(cpuNow() - t0) }
+                if rep >= 3 { bwd[i].append(threadCPUSeconds() - t0) }
             }
             net.releaseKeptInputs()  // as Sequential.backward does: the next batch overwrites, not copies
         }
@@ -64,7 +57,7 @@ public struct LayerProfile: Sendable {
             var y = [Float](repeating: 0, count: F * L), dw = [Float](repeating: 0, count: F * K), dc = [Float](repeating: 0, count: K * L)
             func gflops(_ body: () -> Void) -> Double {
                 var best = Double.infinity
-                for _ in 0..<20 { let t0 = cpuNow(); body(); best = min(best, cpuNow() - t0) }
+                for _ in 0..<20 { let t0 = threadCPUSeconds(); body(); best = min(best, threadCPUSeconds() - t0) }
                 return 2.0 * Double(F * K * L) / best / 1e9
             }
             let f = gflops { sgemm(transA: false, transB: false, m: F, n: L, k: K, a: w, b: cols, c: &y) }

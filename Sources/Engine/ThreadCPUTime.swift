@@ -1,4 +1,5 @@
-// CPU time of the calling thread, for time budgets that must not fail on a loaded machine.
+// CPU time of the calling thread: `glr bench --profile`'s per-layer clock, and time budgets
+// in tests that must not fail on a loaded machine.
 import Foundation
 #if canImport(Glibc)
 import Glibc
