@@ -6,11 +6,12 @@ import Foundation
 
 /// CPU time per layer of the reference CNN's forward and backward passes.
 public struct LayerProfile: Sendable {
-    /// One row per layer: index, type, forward and backward CPU microseconds per batch (median).
+    /// One row per step of the pass (a layer, or a fused block of layers: `Sequential.trainingSteps`):
+    /// its first layer's index, its type, forward and backward CPU microseconds per batch (median).
     public var rows: [(index: Int, kind: String, forwardMicros: Double, backwardMicros: Double)]
     public var batch: Int
 
-    /// Profiles `repetitions` steps at `batch` (medians per layer), BLAS set to one thread.
+    /// Profiles `repetitions` steps at `batch` (medians per step), BLAS set to one thread.
     public static func measure(batch: Int, repetitions: Int = 30) -> LayerProfile {
         let savedThreads = BLASInfo.threads
         BLASInfo.setThreads(1)
@@ -18,28 +19,28 @@ public struct LayerProfile: Sendable {
         var rng = RandomStream(seed: 0).derived("init")
         let net = Sequential.referenceCNN(rng: &rng)
         let (x, y) = EngineBenchmarks.batch(batch)
-        let layers = net.layers
-        if let first = layers.first as? Conv2D { first.computesInputGradient = false }
-        var fwd = [[Double]](repeating: [], count: layers.count)
-        var bwd = [[Double]](repeating: [], count: layers.count)
+        if let first = net.layers.first as? Conv2D { first.computesInputGradient = false }
+        let steps = net.trainingSteps
+        var fwd = [[Double]](repeating: [], count: steps.count)
+        var bwd = [[Double]](repeating: [], count: steps.count)
         for rep in 0..<(repetitions + 3) {
             var t = x
-            for (i, l) in layers.enumerated() {
+            for (i, step) in steps.enumerated() {
                 let t0 = threadCPUSeconds()
-                t = l.forward(t)
+                t = step.forward(t)
                 if rep >= 3 { fwd[i].append(threadCPUSeconds() - t0) }
             }
             var g = softmaxCrossEntropy(logits: t, labels: y).dLogits
-            for (i, l) in layers.enumerated().reversed() {
+            for (i, step) in steps.enumerated().reversed() {
                 let t0 = threadCPUSeconds()
-                g = l.backward(g)
+                g = step.backward(g)
                 if rep >= 3 { bwd[i].append(threadCPUSeconds() - t0) }
             }
             net.releaseKeptInputs()  // as Sequential.backward does: the next batch overwrites, not copies
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e6 }
-        return LayerProfile(rows: layers.enumerated().map { i, l in
-            (i, String(describing: type(of: l)), median(fwd[i]), median(bwd[i]))
+        return LayerProfile(rows: steps.enumerated().map { i, step in
+            (step.layers.lowerBound, step.name, median(fwd[i]), median(bwd[i]))
         }, batch: batch)
     }
 
@@ -74,7 +75,7 @@ public struct LayerProfile: Sendable {
     public var text: String {
         var lines = ["layer profile, batch \(batch), 1 thread, CPU µs per batch (median):"]
         for r in rows {
-            lines.append(String(format: "%3d %-10@ fwd %8.1f  bwd %8.1f", r.index, r.kind as NSString, r.forwardMicros, r.backwardMicros))
+            lines.append(String(format: "%3d %-25@ fwd %8.1f  bwd %8.1f", r.index, r.kind as NSString, r.forwardMicros, r.backwardMicros))
         }
         let f = rows.reduce(0) { $0 + $1.forwardMicros }, b = rows.reduce(0) { $0 + $1.backwardMicros }
         lines.append(String(format: "total fwd %.1f µs, bwd %.1f µs → %.0f samples/s per core (fwd+bwd, no SGD)", f, b, Double(batch) / ((f + b) * 1e-6)))

@@ -1,5 +1,6 @@
 // 2-D convolution by im2col + sgemm, batched over chunks of samples (a first layer with a
-// short sum computes its forward directly: DirectConvolution.swift, the same bits).
+// short sum computes its forward, and its weight gradient, directly from padded planes:
+// DirectConvolution.swift, the same bits).
 // Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
 // Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk, L = S·P.
 // Forward per chunk:  cols (K×L) = im2col(x);  Y (F×L) = Wmat (F×K) · cols  (one GEMM);
@@ -10,6 +11,8 @@
 //                     dWᵀ += cols_n · dy_nᵀ (then dW += dWᵀᵀ once); db's sums += dy_nᵀ's rows;
 //                     dY (F×L) = gather(dy);  dcols = Wmatᵀ · dY (one GEMM);
 //                     dx = col2im(dcols).
+// `forwardChunks` and `backwardChunks` are these loops; `ConvPoolBlock` runs them with the
+// pooling and ReLU after the layer done chunk by chunk instead of the scatter and gather.
 // One GEMM per chunk computes every output with the same sequence of operations as one GEMM
 // per sample (each output's sum runs over K or F in order; see FixedOrderGemm), so chunking
 // changes speed, never bits. The weight gradient stays one GEMM per sample: its sums run
@@ -52,6 +55,8 @@ public final class Conv2D: Layer, EngineLayer {
     private var dOutputT: [Float] = []
     private var biasSums: [Float] = []
     private var dInputIsZero = false
+    /// One chunk's output gradient, when `backwardChunks`' caller builds it (ConvPoolBlock).
+    private var gradientScratch: [Float] = []
 
     /// A convolution with square kernels; weights drawn from `rng` (weight first, then bias).
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
@@ -112,69 +117,124 @@ public final class Conv2D: Layer, EngineLayer {
 
     /// Input N×C×H×W → output N×F×Ho×Wo.
     public func forward(_ input: Tensor) -> Tensor {
-        precondition(input.shape.count == 4 && input.shape[1] == inChannels,
-                     "Conv2D expects N×\(inChannels)×H×W input, got \(input.shape)")
-        let n = input.shape[0]
-        let g = geometry(height: input.shape[2], width: input.shape[3])
-        precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
-        inputShape = input.shape
-        keptInput = !forwardOnly
-        inputCache = keptInput ? input.data : []  // a reference, released after backward
-        let P = g.outH * g.outW, K = g.rows, F = outChannels
+        let g = beginForward(input)
+        let n = input.shape[0], F = outChannels, P = g.outH * g.outW
         resizeExactly(&output, n * F * P)
-        if directConvolutionApplies(g) {
-            input.data.withUnsafeBufferPointer { x in
-                weight.value.withUnsafeBufferPointer { w in
-                    bias.value.withUnsafeBufferPointer { b in
-                        output.withUnsafeMutableBufferPointer { y in
-                            DirectConvolution.forward(x.baseAddress!, samples: n, g, filters: F, weight: w.baseAddress!,
-                                                      bias: b.baseAddress!, into: y.baseAddress!)
-                        }
-                    }
+        output.withUnsafeMutableBufferPointer { y in
+            if directConvolutionApplies(g) {
+                input.data.withUnsafeBufferPointer { x in
+                    directForward(x.baseAddress!, samples: n, g, into: y.baseAddress!)
                 }
+                return
             }
-            return Tensor(shape: [n, F, g.outH, g.outW], data: output)
-        }
-        let chunk = chunkSize(g, batch: n)
-        reserveAtLeast(&columns, K * chunk * P)
-        reserveAtLeast(&chunkRows, F * chunk * P)
-        let inPerSample = inChannels * g.height * g.width
-        input.data.withUnsafeBufferPointer { x in
-            weight.value.withUnsafeBufferPointer { w in
-                bias.value.withUnsafeBufferPointer { b in
-                    columns.withUnsafeMutableBufferPointer { cols in
-                        chunkRows.withUnsafeMutableBufferPointer { rows in
-                            output.withUnsafeMutableBufferPointer { y in
-                                var start = 0
-                                while start < n {
-                                    let s = min(chunk, n - start)
-                                    let L = s * P
-                                    im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
-                                    sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
-                                          a: w.baseAddress!, lda: K, b: cols.baseAddress!, ldb: L,
-                                          beta: 0, c: rows.baseAddress!, ldc: L)
-                                    scatterAddingBias(rows.baseAddress!, samples: s, filters: F, plane: P, bias: b.baseAddress!,
-                                                      into: y.baseAddress! + start * F * P)
-                                    start += s
-                                }
-                            }
-                        }
-                    }
+            bias.value.withUnsafeBufferPointer { b in
+                forwardChunks(input, g) { planes, start, s in
+                    scatterAddingBias(planes.base, samples: s, filters: F, plane: P, bias: b.baseAddress!,
+                                      into: y.baseAddress! + start * F * P)
                 }
             }
         }
         return Tensor(shape: [n, F, g.outH, g.outW], data: output)
     }
 
+    /// Checks `input`, keeps it for a backward pass when training, and returns its geometry.
+    func beginForward(_ input: Tensor) -> ConvGeometry {
+        precondition(input.shape.count == 4 && input.shape[1] == inChannels,
+                     "Conv2D expects N×\(inChannels)×H×W input, got \(input.shape)")
+        let g = geometry(height: input.shape[2], width: input.shape[3])
+        precondition(g.outH > 0 && g.outW > 0, "Conv2D input \(input.shape) is smaller than the kernel")
+        inputShape = input.shape
+        keptInput = !forwardOnly
+        inputCache = keptInput ? input.data : []  // a reference, released after backward
+        return g
+    }
+
+    /// Computes the outputs of `samples` samples from `x` into `y` (S×F×Ho×Wo) directly.
+    private func directForward(_ x: UnsafePointer<Float>, samples: Int, _ g: ConvGeometry, into y: UnsafeMutablePointer<Float>) {
+        weight.value.withUnsafeBufferPointer { w in
+            bias.value.withUnsafeBufferPointer { b in
+                DirectConvolution.forward(x, samples: samples, g, filters: outChannels, weight: w.baseAddress!,
+                                          bias: b.baseAddress!, into: y)
+            }
+        }
+    }
+
+    /// Runs the forward pass of `input` (checked by `beginForward`) a chunk of samples at a
+    /// time, handing each chunk's output planes to `consume(planes, start, samples)`: the
+    /// GEMM's F×(S·P) rows before the bias, or the direct path's S×F×P planes with it.
+    func forwardChunks(_ input: Tensor, _ g: ConvGeometry, _ consume: (ChunkPlanes, _ start: Int, _ samples: Int) -> Void) {
+        let n = input.shape[0]
+        let P = g.outH * g.outW, K = g.rows, F = outChannels
+        let inPerSample = inChannels * g.height * g.width
+        if directConvolutionApplies(g) {
+            // Chunks of a quarter of the column bound keep the planes in L2 for `consume`.
+            let chunk = max(1, min(n, maxColumnFloats / 4 / (F * P)))
+            reserveAtLeast(&chunkRows, F * chunk * P)
+            input.data.withUnsafeBufferPointer { x in
+                chunkRows.withUnsafeMutableBufferPointer { rows in
+                    var start = 0
+                    while start < n {
+                        let s = min(chunk, n - start)
+                        directForward(x.baseAddress! + start * inPerSample, samples: s, g, into: rows.baseAddress!)
+                        consume(ChunkPlanes(base: rows.baseAddress!, sampleStride: F * P, filterStride: P, includesBias: true),
+                                start, s)
+                        start += s
+                    }
+                }
+            }
+            return
+        }
+        let chunk = chunkSize(g, batch: n)
+        reserveAtLeast(&columns, K * chunk * P)
+        reserveAtLeast(&chunkRows, F * chunk * P)
+        input.data.withUnsafeBufferPointer { x in
+            weight.value.withUnsafeBufferPointer { w in
+                columns.withUnsafeMutableBufferPointer { cols in
+                    chunkRows.withUnsafeMutableBufferPointer { rows in
+                        var start = 0
+                        while start < n {
+                            let s = min(chunk, n - start)
+                            let L = s * P
+                            im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: cols.baseAddress!)
+                            sgemm(transA: false, transB: false, m: F, n: L, k: K, alpha: 1,
+                                  a: w.baseAddress!, lda: K, b: cols.baseAddress!, ldb: L,
+                                  beta: 0, c: rows.baseAddress!, ldc: L)
+                            consume(ChunkPlanes(base: rows.baseAddress!, sampleStride: P, filterStride: L, includesBias: false),
+                                    start, s)
+                            start += s
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// dOutput N×F×Ho×Wo → dInput N×C×H×W; accumulates weight and bias gradients.
     public func backward(_ dOutput: Tensor) -> Tensor {
+        precondition(!inputShape.isEmpty && keptInput,
+                     "Conv2D.backward called before a training forward: run forward on the batch first")
+        let n = inputShape[0], F = outChannels
+        let g = geometry(height: inputShape[2], width: inputShape[3])
+        let P = g.outH * g.outW
+        precondition(dOutput.shape == [n, F, g.outH, g.outW],
+                     "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
+        return dOutput.data.withUnsafeBufferPointer { dy in
+            backwardChunks(writesGradients: false) { start, _, _ in dy.baseAddress! + start * F * P }
+        }
+    }
+
+    /// The backward pass a chunk of samples at a time, reading each chunk's output gradient
+    /// (S×F×Ho×Wo) from `chunkGradient(start, samples, scratch)`, which either points into a
+    /// gradient it holds or, when `writesGradients`, writes the chunk's into `scratch` (room
+    /// for S×F×Ho×Wo) and returns it; returns dInput N×C×H×W.
+    func backwardChunks(writesGradients: Bool,
+                        _ chunkGradient: (_ start: Int, _ samples: Int, _ scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float>)
+        -> Tensor {
         precondition(!inputShape.isEmpty && keptInput,
                      "Conv2D.backward called before a training forward: run forward on the batch first")
         let n = inputShape[0]
         let g = geometry(height: inputShape[2], width: inputShape[3])
         let P = g.outH * g.outW, K = g.rows, F = outChannels
-        precondition(dOutput.shape == [n, F, g.outH, g.outW],
-                     "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
         let chunk = chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
         reserveAtLeast(&columns, K * chunk * P)
@@ -182,69 +242,94 @@ public final class Conv2D: Layer, EngineLayer {
         resizeExactly(&dWeightT, K * F)
         reserveAtLeast(&dOutputT, P * F)
         resizeExactly(&biasSums, F)
+        if writesGradients { reserveAtLeast(&gradientScratch, F * chunk * P) }
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
         let wantInput = computesInputGradient
+        // A first layer's weight gradient from its padded planes: the GEMM's bits without im2col.
+        let directWeights = DirectConvolution.weightGradientApplies(g, filters: F)
         let clearInput = wantInput || !dInputIsZero
         dInputIsZero = !wantInput
         inputCache.withUnsafeBufferPointer { x in
-            dOutput.data.withUnsafeBufferPointer { dy in
-                weight.value.withUnsafeBufferPointer { w in
-                    weight.grad.withUnsafeMutableBufferPointer { dw in
-                        bias.grad.withUnsafeMutableBufferPointer { db in
-                            columns.withUnsafeMutableBufferPointer { cols in
-                              chunkRows.withUnsafeMutableBufferPointer { rows in
-                              dWeightT.withUnsafeMutableBufferPointer { dwt in
-                              dOutputT.withUnsafeMutableBufferPointer { dyt in
-                              biasSums.withUnsafeMutableBufferPointer { sums in
-                                dInput.withUnsafeMutableBufferPointer { dx in
-                                    if clearInput { dx.update(repeating: 0) }
-                                    dwt.update(repeating: 0)
-                                    sums.update(repeating: 0)
-                                    var start = 0
-                                    while start < n {
-                                        let s = min(chunk, n - start)
-                                        let L = s * P
-                                        let chunkColumns = cols.baseAddress!
+            weight.value.withUnsafeBufferPointer { w in
+                weight.grad.withUnsafeMutableBufferPointer { dw in
+                    bias.grad.withUnsafeMutableBufferPointer { db in
+                        columns.withUnsafeMutableBufferPointer { cols in
+                          chunkRows.withUnsafeMutableBufferPointer { rows in
+                          dWeightT.withUnsafeMutableBufferPointer { dwt in
+                          dOutputT.withUnsafeMutableBufferPointer { dyt in
+                          biasSums.withUnsafeMutableBufferPointer { sums in
+                            dInput.withUnsafeMutableBufferPointer { dx in
+                              gradientScratch.withUnsafeMutableBufferPointer { scratch in
+                                if clearInput { dx.update(repeating: 0) }
+                                dwt.update(repeating: 0)
+                                sums.update(repeating: 0)
+                                var start = 0
+                                while start < n {
+                                    let s = min(chunk, n - start)
+                                    let L = s * P
+                                    let dy = chunkGradient(start, s, scratch.baseAddress!)
+                                    let chunkColumns = cols.baseAddress!
+                                    if !directWeights {
                                         im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
-                                        // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
-                                        // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
-                                        for j in 0..<s {
-                                            transpose(dy.baseAddress! + (start + j) * F * P, rows: F, columns: P, sourceStride: P,
-                                                      into: dyt.baseAddress!, targetStride: F)
-                                            addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
+                                    }
+                                    // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
+                                    // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
+                                    for j in 0..<s {
+                                        transpose(dy + j * F * P, rows: F, columns: P, sourceStride: P,
+                                                  into: dyt.baseAddress!, targetStride: F)
+                                        addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
+                                        if directWeights {
+                                            DirectConvolution.addWeightGradient(x.baseAddress! + (start + j) * inPerSample, g, filters: F,
+                                                                                outputGradientTransposed: dyt.baseAddress!,
+                                                                                into: dwt.baseAddress!)
+                                        } else {
                                             sgemm(transA: false, transB: false, m: K, n: F, k: P, alpha: 1,
                                                   a: chunkColumns + j * P, lda: L, b: dyt.baseAddress!, ldb: F,
                                                   beta: 1, c: dwt.baseAddress!, ldc: F)
                                         }
-                                        if wantInput {
-                                            // dcols overwrite the chunk's columns (dW is done with them).
-                                            let dcols = chunkColumns
-                                            gather(dy.baseAddress! + start * F * P, samples: s, filters: F, plane: P,
-                                                   into: rows.baseAddress!)
-                                            sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
-                                                  a: w.baseAddress!, lda: K, b: rows.baseAddress!, ldb: L,
-                                                  beta: 0, c: dcols, ldc: L)
-                                            col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
-                                        }
-                                        start += s
                                     }
-                                    for f in 0..<F {
-                                        for k in 0..<K { dw[f * K + k] += dwt[k * F + f] }
-                                        db[f] += sums[f]
+                                    if wantInput {
+                                        // dcols overwrite the chunk's columns (dW is done with them).
+                                        let dcols = chunkColumns
+                                        gather(dy, samples: s, filters: F, plane: P, into: rows.baseAddress!)
+                                        sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
+                                              a: w.baseAddress!, lda: K, b: rows.baseAddress!, ldb: L,
+                                              beta: 0, c: dcols, ldc: L)
+                                        col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
                                     }
+                                    start += s
+                                }
+                                for f in 0..<F {
+                                    for k in 0..<K { dw[f * K + k] += dwt[k * F + f] }
+                                    db[f] += sums[f]
                                 }
                               }
-                              }
-                              }
-                              }
                             }
+                          }
+                          }
+                          }
+                          }
                         }
                     }
                 }
             }
         }
         return Tensor(shape: inputShape, data: dInput)
+    }
+
+    /// Output planes of one chunk of samples, as `forwardChunks` hands them over: sample n's
+    /// plane for filter f holds P = Ho·Wo values from `base + n·sampleStride + f·filterStride`.
+    struct ChunkPlanes {
+        let base: UnsafeMutablePointer<Float>
+        let sampleStride: Int, filterStride: Int
+        /// Whether the values include the bias already (the direct path adds it).
+        let includesBias: Bool
+
+        /// Sample `n`'s plane for filter `f`.
+        func plane(sample n: Int, filter f: Int) -> UnsafeMutablePointer<Float> {
+            base + n * sampleStride + f * filterStride
+        }
     }
 }
 

@@ -8,6 +8,9 @@
 // (zero padding gives the same zeros im2col writes). Lanes run along an output row (16
 // outputs; a row's last vector may overlap the previous one and rewrites the same bits);
 // eight filters share each loaded input vector.
+// The weight gradient (K ≤ 9) reads the same padded planes: per sample, for q in order,
+//   acc_kf = fma(xpad_k[q], dyᵀ[q][f], acc_kf);  then dWᵀ[k][f] = dWᵀ[k][f] + acc_kf
+// the GEMM dWᵀ += cols · dyᵀ's sequence, without im2col; lanes hold 16 filters.
 
 /// Whether `DirectConvolution.forward` computes this geometry: stride 1, "same" padding, a
 /// short sum (K ≤ 16) and rows of at least one vector.
@@ -15,8 +18,8 @@ func directConvolutionApplies(_ g: ConvGeometry) -> Bool {
     g.isSameStride1 && g.rows <= 16 && g.width >= DirectConvolution.lanes
 }
 
-/// The direct forward (see the file comment); its padded planes and kernel offsets live in
-/// the calling thread's `KernelScratch`, slots 0 and 1.
+/// The direct forward and weight gradient (see the file comment); their padded planes and
+/// kernel offsets live in the calling thread's `KernelScratch`, slots 0 and 1.
 enum DirectConvolution {
     typealias Vector = SIMD16<Float>
     static let lanes = Vector.scalarCount
@@ -24,24 +27,10 @@ enum DirectConvolution {
     /// y (S×F×H×W) = conv(x (S×C×H×W), weight (F×K), bias (F)) for `samples` samples.
     static func forward(_ x: UnsafePointer<Float>, samples: Int, _ g: ConvGeometry, filters: Int,
                         weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        let p = g.padding, H = g.height, W = g.width
-        let Hp = H + 2 * p, Wp = W + 2 * p, padded = Hp * Wp
-        let K = g.rows, kernel = g.kernelH * g.kernelW
-        let scratch = KernelScratch.current
-        let xpad = scratch.buffer(Float.self, count: g.channels * padded, slot: 0)
-        xpad.update(repeating: 0, count: g.channels * padded)
-        let offsets = scratch.buffer(Int.self, count: K, slot: 1)
-        for k in 0..<K {
-            let c = k / kernel, ki = (k % kernel) / g.kernelW, kj = k % g.kernelW
-            offsets[k] = c * padded + ki * Wp + kj
-        }
+        let H = g.height, W = g.width, Wp = W + 2 * g.padding, K = g.rows
+        let (xpad, offsets) = paddedPlanes(g)
         for n in 0..<samples {
-            for c in 0..<g.channels {
-                let plane = x + (n * g.channels + c) * H * W
-                for row in 0..<H {
-                    (xpad + c * padded + (row + p) * Wp + p).update(from: plane + row * W, count: W)
-                }
-            }
+            pad(x + n * g.channels * H * W, g, into: xpad)
             let out = y + n * filters * H * W
             var f = 0
             while f < filters {
@@ -91,5 +80,87 @@ enum DirectConvolution {
         }
         store(c0, 0); store(c1, 1); store(c2, 2); store(c3, 3)
         store(c4, 4); store(c5, 5); store(c6, 6); store(c7, 7)
+    }
+
+    /// The calling thread's zeroed padded planes (slot 0) and each k's offset in them (slot 1):
+    /// k = (c, ki, kj) reads xpad[c][y + ki][x + kj] at `offsets[k] + y·Wp + x`.
+    private static func paddedPlanes(_ g: ConvGeometry) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int>) {
+        let Hp = g.height + 2 * g.padding, Wp = g.width + 2 * g.padding, padded = Hp * Wp
+        let kernel = g.kernelH * g.kernelW
+        let scratch = KernelScratch.current
+        let xpad = scratch.buffer(Float.self, count: g.channels * padded, slot: 0)
+        xpad.update(repeating: 0, count: g.channels * padded)
+        let offsets = scratch.buffer(Int.self, count: g.rows, slot: 1)
+        for k in 0..<g.rows {
+            let c = k / kernel, ki = (k % kernel) / g.kernelW, kj = k % g.kernelW
+            offsets[k] = c * padded + ki * Wp + kj
+        }
+        return (xpad, offsets)
+    }
+
+    /// Copies one sample's C×H×W planes inside the zero borders of `xpad`.
+    private static func pad(_ sample: UnsafePointer<Float>, _ g: ConvGeometry, into xpad: UnsafeMutablePointer<Float>) {
+        let p = g.padding, H = g.height, W = g.width, Wp = W + 2 * p, padded = (H + 2 * p) * Wp
+        for c in 0..<g.channels {
+            let plane = sample + c * H * W
+            for row in 0..<H {
+                (xpad + c * padded + (row + p) * Wp + p).update(from: plane + row * W, count: W)
+            }
+        }
+    }
+
+    // MARK: - Weight gradient
+
+    /// Whether `addWeightGradient` computes this geometry: the forward's, with at most nine
+    /// products per output (one channel, 3×3) and whole vectors of filters.
+    static func weightGradientApplies(_ g: ConvGeometry, filters: Int) -> Bool {
+        directConvolutionApplies(g) && g.rows <= 9 && filters % lanes == 0
+    }
+
+    /// One sample's weight gradient, transposed: dWᵀ[k][f] += Σ_q xpad[k][q]·dyᵀ[q][f], for
+    /// sample `x` (C×H×W) and its output gradient transposed, `dyT` (P×F). This is the GEMM
+    /// `dWᵀ += cols · dyᵀ` of the im2col path with the same sequence per output (acc = 0; for
+    /// q in order acc = fma(cols[k][q], dyᵀ[q][f], acc); dWᵀ = dWᵀ + acc), read from the
+    /// padded planes instead of the columns; lanes hold 16 filters, nine sums at a time.
+    static func addWeightGradient(_ x: UnsafePointer<Float>, _ g: ConvGeometry, filters: Int,
+                                  outputGradientTransposed dyT: UnsafePointer<Float>, into dWT: UnsafeMutablePointer<Float>) {
+        precondition(weightGradientApplies(g, filters: filters), "DirectConvolution.addWeightGradient: unsupported geometry")
+        let H = g.height, W = g.width, Wp = W + 2 * g.padding, K = g.rows
+        let (xpad, offsets) = paddedPlanes(g)
+        pad(x, g, into: xpad)
+        // Rows past K repeat the last one; their sums are not stored.
+        let x0 = xpad + offsets[0], x1 = xpad + offsets[min(1, K - 1)], x2 = xpad + offsets[min(2, K - 1)]
+        let x3 = xpad + offsets[min(3, K - 1)], x4 = xpad + offsets[min(4, K - 1)], x5 = xpad + offsets[min(5, K - 1)]
+        let x6 = xpad + offsets[min(6, K - 1)], x7 = xpad + offsets[min(7, K - 1)], x8 = xpad + offsets[min(8, K - 1)]
+        var f = 0
+        while f < filters {
+            var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector(), c4 = Vector()
+            var c5 = Vector(), c6 = Vector(), c7 = Vector(), c8 = Vector()
+            for y in 0..<H {
+                var q = y * W, o = y * Wp
+                for _ in 0..<W {
+                    let d = UnsafeRawPointer(dyT + q * filters + f).loadUnaligned(as: Vector.self)
+                    c0 = c0.addingProduct(Vector(repeating: x0[o]), d)
+                    c1 = c1.addingProduct(Vector(repeating: x1[o]), d)
+                    c2 = c2.addingProduct(Vector(repeating: x2[o]), d)
+                    c3 = c3.addingProduct(Vector(repeating: x3[o]), d)
+                    c4 = c4.addingProduct(Vector(repeating: x4[o]), d)
+                    c5 = c5.addingProduct(Vector(repeating: x5[o]), d)
+                    c6 = c6.addingProduct(Vector(repeating: x6[o]), d)
+                    c7 = c7.addingProduct(Vector(repeating: x7[o]), d)
+                    c8 = c8.addingProduct(Vector(repeating: x8[o]), d)
+                    q += 1
+                    o += 1
+                }
+            }
+            @inline(__always) func add(_ sums: Vector, _ k: Int) {
+                guard k < K else { return }
+                let target = UnsafeMutableRawPointer(dWT + k * filters + f)
+                target.storeBytes(of: target.loadUnaligned(as: Vector.self) + sums, as: Vector.self)
+            }
+            add(c0, 0); add(c1, 1); add(c2, 2); add(c3, 3); add(c4, 4)
+            add(c5, 5); add(c6, 6); add(c7, 7); add(c8, 8)
+            f += lanes
+        }
     }
 }

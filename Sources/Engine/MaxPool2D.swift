@@ -38,7 +38,6 @@ public final class MaxPool2D: Layer, EngineLayer {
         inputShape = input.shape
         let planes = input.shape[0] * input.shape[1], H = input.shape[2], W = input.shape[3]
         let Ho = (H - kernelSize) / stride + 1, Wo = (W - kernelSize) / stride + 1
-        let k = kernelSize, s = stride
         resizeExactly(&output, planes * Ho * Wo)
         if argmax.count != output.count { argmax = [Int32](repeating: 0, count: output.count) }
         let keepsArgmax = !forwardOnly
@@ -46,30 +45,8 @@ public final class MaxPool2D: Layer, EngineLayer {
             output.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
                     for pl in 0..<planes {
-                        let src = x.baseAddress! + pl * H * W
-                        let dst = y.baseAddress! + pl * Ho * Wo
-                        let idx = am.baseAddress! + pl * Ho * Wo
-                        if k == 2 && s == 2 {
-                            for oy in 0..<Ho {
-                                maxPoolRow(src, rowStart: 2 * oy * W, width: W, windows: Wo, out: dst + oy * Wo,
-                                           argmax: keepsArgmax ? idx + oy * Wo : nil)
-                            }
-                        } else {
-                            for oy in 0..<Ho {
-                                for ox in 0..<Wo {
-                                    var at = oy * s * W + ox * s
-                                    var best = src[at]
-                                    for ki in 0..<k {
-                                        for kj in 0..<k {
-                                            let j = (oy * s + ki) * W + ox * s + kj
-                                            if src[j] > best { best = src[j]; at = j }
-                                        }
-                                    }
-                                    dst[oy * Wo + ox] = best
-                                    idx[oy * Wo + ox] = Int32(at)
-                                }
-                            }
-                        }
+                        poolPlane(x.baseAddress! + pl * H * W, height: H, width: W, into: y.baseAddress! + pl * Ho * Wo,
+                                  argmax: keepsArgmax ? am.baseAddress! + pl * Ho * Wo : nil)
                     }
                 }
             }
@@ -85,32 +62,67 @@ public final class MaxPool2D: Layer, EngineLayer {
         let outPlane = output.count / max(planes, 1)
         resizeExactly(&dInput, planes * HW)
         let H = inputShape[2], W = inputShape[3]
-        let tiled = kernelSize == 2 && stride == 2 && H % 2 == 0 && W % 2 == 0 && W / 2 >= maxPoolVectorWindows
         dOutput.data.withUnsafeBufferPointer { dy in
             argmax.withUnsafeBufferPointer { am in
                 dInput.withUnsafeMutableBufferPointer { dx in
-                    if tiled {
-                        // The windows tile the plane: each writes all four of its inputs.
-                        let Wo = W / 2
-                        for pl in 0..<planes {
-                            let dst = dx.baseAddress! + pl * HW
-                            let base = pl * outPlane
-                            for oy in 0..<H / 2 {
-                                maxPoolRowBackward(dy.baseAddress! + base + oy * Wo, argmax: am.baseAddress! + base + oy * Wo,
-                                                   rowStart: 2 * oy * W, width: W, windows: Wo, dx: dst + 2 * oy * W)
-                            }
-                        }
-                        return
-                    }
-                    dx.update(repeating: 0)
                     for pl in 0..<planes {
-                        let dst = dx.baseAddress! + pl * HW
-                        let base = pl * outPlane
-                        for q in 0..<outPlane { dst[Int(am[base + q])] += dy[base + q] }
+                        routePlane(dy.baseAddress! + pl * outPlane, argmax: am.baseAddress! + pl * outPlane,
+                                   height: H, width: W, into: dx.baseAddress! + pl * HW)
                     }
                 }
             }
         }
         return Tensor(shape: inputShape, data: dInput)
+    }
+
+    /// Pools one H×W plane into its Ho×Wo maxima, and their indices into `argmax` when given.
+    /// `padded`: `src` has 16 readable values past the plane and `dst` and `argmax` 8 writable
+    /// ones past theirs, which lets rows of fewer than eight 2×2 windows take the vector path.
+    @inline(__always)
+    func poolPlane(_ src: UnsafePointer<Float>, height H: Int, width W: Int, into dst: UnsafeMutablePointer<Float>,
+                   argmax idx: UnsafeMutablePointer<Int32>?, padded: Bool = false) {
+        let k = kernelSize, s = stride
+        let Ho = (H - k) / s + 1, Wo = (W - k) / s + 1
+        if k == 2 && s == 2 {
+            for oy in 0..<Ho {
+                maxPoolRow(src, rowStart: 2 * oy * W, width: W, windows: Wo, out: dst + oy * Wo,
+                           argmax: idx.map { $0 + oy * Wo }, padded: padded)
+            }
+            return
+        }
+        for oy in 0..<Ho {
+            for ox in 0..<Wo {
+                var at = oy * s * W + ox * s
+                var best = src[at]
+                for ki in 0..<k {
+                    for kj in 0..<k {
+                        let j = (oy * s + ki) * W + ox * s + kj
+                        if src[j] > best { best = src[j]; at = j }
+                    }
+                }
+                dst[oy * Wo + ox] = best
+                idx?[oy * Wo + ox] = Int32(at)
+            }
+        }
+    }
+
+    /// Routes one plane's output gradients `dy` (Ho×Wo) to their windows' argmax, writing
+    /// the whole H×W input-gradient plane `dx` (zero except at each argmax, where it is 0 + dy).
+    @inline(__always)
+    func routePlane(_ dy: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, height H: Int, width W: Int,
+                    into dx: UnsafeMutablePointer<Float>) {
+        let tiled = kernelSize == 2 && stride == 2 && H % 2 == 0 && W % 2 == 0 && W / 2 >= maxPoolVectorWindows
+        if tiled {
+            // The windows tile the plane: each writes all four of its inputs.
+            let Wo = W / 2
+            for oy in 0..<H / 2 {
+                maxPoolRowBackward(dy + oy * Wo, argmax: argmax + oy * Wo, rowStart: 2 * oy * W, width: W,
+                                   windows: Wo, dx: dx + 2 * oy * W)
+            }
+            return
+        }
+        let outPlane = ((H - kernelSize) / stride + 1) * ((W - kernelSize) / stride + 1)
+        dx.update(repeating: 0, count: H * W)
+        for q in 0..<outPlane { dx[Int(argmax[q])] += dy[q] }
     }
 }

@@ -13,10 +13,13 @@
 
 /// One output row of 2×2 windows: maxima into `out`, and their indices into `argmax` (when
 /// given), for rows starting at input offsets `rowStart` (top) and `rowStart + width`.
+/// `padded`: the caller's buffers have room to read 16 values from each input row's start and
+/// to write 8 from the output row's, so a row of fewer windows takes one vector too, whose
+/// lanes past `windows` hold values the caller ignores (or overwrites with the next row).
 @inline(__always)
 func maxPoolRow(_ plane: UnsafePointer<Float>, rowStart: Int, width: Int, windows: Int,
-                out: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>?) {
-    guard windows >= lanes else {
+                out: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>?, padded: Bool = false) {
+    guard windows >= lanes || padded else {
         for ox in 0..<windows {
             let (best, at) = window(plane, top: rowStart + 2 * ox, width: width)
             out[ox] = best
@@ -26,7 +29,7 @@ func maxPoolRow(_ plane: UnsafePointer<Float>, rowStart: Int, width: Int, window
     }
     var ox = 0
     while ox < windows {
-        let start = min(ox, windows - lanes)
+        let start = max(0, min(ox, windows - lanes))
         let top = rowStart + 2 * start
         let upper = UnsafeRawPointer(plane + top).loadUnaligned(as: SIMD16<Float>.self)
         let lower = UnsafeRawPointer(plane + top + width).loadUnaligned(as: SIMD16<Float>.self)

@@ -15,6 +15,18 @@ extension Sequential {
         let from: Int
         let bounds: [Int]
         let outputShape: [Int]
+        /// The first layers of the blocks the forward ran fused (`ConvPoolBlock`).
+        let fused: Set<Int>
+    }
+
+    /// The first layers of the `ConvPoolBlock`s a pass over layers[from..<to] runs fused:
+    /// those wholly inside the range that no backward pass can stop inside (a backward stops
+    /// at `latentIndex` or at the pass's start).
+    func fusedBlocks(from: Int, to: Int) -> Set<Int> {
+        guard fusesBlocks else { return [] }
+        return Set(workers[0].blocks.keys.filter { start in
+            start >= from && start + 3 <= to && !(latentIndex > start && latentIndex < start + 3)
+        })
     }
 
     func prepareWorkers(_ count: Int, from: Int, to: Int) -> Int {
@@ -56,12 +68,13 @@ extension Sequential {
         let n = x.batchSize
         let sample = Array(x.shape.dropFirst())
         let count = prepareWorkers(splitWorkers(for: n, from: from, to: layers.count), from: from, to: layers.count)
+        let fused = fusedBlocks(from: from, to: layers.count)
         guard count > 1, let outSample = outputSampleShape(sample, from: from, to: layers.count) else {
             var t = x
             EngineThreading.parallel(1) { _ in
-                for layer in layers[from...] { t = Sequential.forward(layer, t, training: true) }
+                t = workers[0].forward(x, from..<layers.count, fusing: fused, training: true)
             }
-            pending = Pass(from: from, bounds: [0, n], outputShape: t.shape)
+            pending = Pass(from: from, bounds: [0, n], outputShape: t.shape, fused: fused)
             return t
         }
         let b = Sequential.bounds(n, count)
@@ -69,11 +82,11 @@ extension Sequential {
             let w = self.workers[i]
             let rows = b[i + 1] - b[i]
             w.load(xBase + b[i] * inRow, count: rows * inRow)
-            var t = Tensor(shape: [rows] + sample, data: w.input)
-            for layer in w.layers[from...] { t = Sequential.forward(layer, t, training: true) }
+            let t = w.forward(Tensor(shape: [rows] + sample, data: w.input), from..<self.layers.count,
+                              fusing: fused, training: true)
             t.data.withUnsafeBufferPointer { (oBase + b[i] * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
         }
-        pending = Pass(from: from, bounds: b, outputShape: [n] + outSample)
+        pending = Pass(from: from, bounds: b, outputShape: [n] + outSample, fused: fused)
         return out
     }
 
@@ -90,6 +103,8 @@ extension Sequential {
         precondition(dOut.shape == pass.outputShape,
                      "Sequential.backward expects gradients of shape \(pass.outputShape), got \(dOut.shape)")
         let stop = max(requested, pass.from)
+        precondition(!pass.fused.contains { stop > $0 && stop < $0 + 3 },
+                     "Sequential.backward cannot stop at layer \(stop), inside a block its forward ran fused: keep latentIndex between forward and backward")
         let count = pass.bounds.count - 1
         defer { endPass(from: pass.from, workers: count) }
         for w in workers.prefix(count) {
@@ -98,9 +113,8 @@ extension Sequential {
             }
         }
         if count == 1 {
-            var g = dOut
             EngineThreading.parallel(1) { _ in
-                for layer in layers[stop...].reversed() { g = layer.backward(g) }
+                _ = workers[0].backward(dOut, stop..<layers.count, fusing: pass.fused)
             }
             return
         }
@@ -116,8 +130,8 @@ extension Sequential {
                 }
                 let rows = b[i + 1] - b[i]
                 w.loadOutputGradient(dBase + b[i] * row, count: rows * row)
-                var g = Tensor(shape: [rows] + outSample, data: w.outputGradient)
-                for layer in w.layers[stop...].reversed() { g = layer.backward(g) }
+                _ = w.backward(Tensor(shape: [rows] + outSample, data: w.outputGradient), stop..<self.layers.count,
+                               fusing: pass.fused)
             }
         }
         for index in stop..<layers.count {
@@ -154,10 +168,11 @@ extension Sequential {
         pending = nil
         let n = x.batchSize
         let sample = Array(x.shape.dropFirst())
+        let fused = fusedBlocks(from: from, to: to)
         guard let outSample = outputSampleShape(sample, from: from, to: to) else {
             var t = x
             EngineThreading.parallel(1) { _ in
-                for layer in layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
+                t = workers[0].forward(x, from..<to, fusing: fused, training: false)
             }
             return t
         }
@@ -170,8 +185,7 @@ extension Sequential {
             while start < b[i + 1] {
                 let rows = min(chunk, b[i + 1] - start)
                 w.load(xBase + start * inRow, count: rows * inRow)
-                var t = Tensor(shape: [rows] + sample, data: w.input)
-                for layer in w.layers[from..<to] { t = Sequential.forward(layer, t, training: false) }
+                let t = w.forward(Tensor(shape: [rows] + sample, data: w.input), from..<to, fusing: fused, training: false)
                 t.data.withUnsafeBufferPointer { (oBase + start * outRow).update(from: $0.baseAddress!, count: rows * outRow) }
                 start += rows
             }
@@ -215,7 +229,46 @@ final class Worker {
     /// layer still holds during the backward pass.
     var outputGradient: [Float] = []
 
-    init(layers: [Layer]) { self.layers = layers }
+    /// The `ConvPoolBlock`s of `layers`, by the index of their first layer.
+    let blocks: [Int: ConvPoolBlock]
+
+    init(layers: [Layer]) {
+        self.layers = layers
+        var blocks: [Int: ConvPoolBlock] = [:]
+        for start in layers.indices { blocks[start] = ConvPoolBlock.at(start, in: layers) }
+        self.blocks = blocks
+    }
+
+    /// Runs layers[range] forward on `x`, each block whose first layer is in `fused` as one step.
+    func forward(_ x: Tensor, _ range: Range<Int>, fusing fused: Set<Int>, training: Bool) -> Tensor {
+        var t = x, i = range.lowerBound
+        while i < range.upperBound {
+            if fused.contains(i), let block = blocks[i] {
+                t = block.forward(t, training: training)
+                i += 3
+            } else {
+                t = Sequential.forward(layers[i], t, training: training)
+                i += 1
+            }
+        }
+        return t
+    }
+
+    /// Runs layers[range] backward from the output gradient `g` (the blocks `fused` by the
+    /// forward as one step each) and returns the gradient of layers[range]'s input.
+    func backward(_ g: Tensor, _ range: Range<Int>, fusing fused: Set<Int>) -> Tensor {
+        var g = g, i = range.upperBound
+        while i > range.lowerBound {
+            if i - 3 >= range.lowerBound, fused.contains(i - 3), let block = blocks[i - 3] {
+                g = block.backward(g)
+                i -= 3
+            } else {
+                g = layers[i - 1].backward(g)
+                i -= 1
+            }
+        }
+        return g
+    }
 
     /// Copies `count` values into `input`.
     func load(_ source: UnsafePointer<Float>, count: Int) {

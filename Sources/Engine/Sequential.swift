@@ -25,6 +25,12 @@ public final class Sequential {
     /// Worker threads for this network, overriding `EngineThreading` (nil: use the global policy).
     public var workerCount: Int?
 
+    /// Whether passes run each Conv2D → MaxPool2D → ReLU as one fused step (`ConvPoolBlock`:
+    /// the same bits as layer by layer, which `false` runs, for tests and `glr bench --unfused`).
+    public var fusesBlocks = Sequential.defaultFusesBlocks
+    /// `fusesBlocks` of new networks.
+    nonisolated(unsafe) public static var defaultFusesBlocks = true
+
     /// Latent indices for named freeze depths (set by `referenceCNN`).
     var freezeIndices: [FreezeDepth: Int] = [:]
     /// The replica engine's workers: worker 0 holds `layers`, worker i > 0 a replica.

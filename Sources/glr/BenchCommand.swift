@@ -37,6 +37,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "im2col workspace bound in floats per convolution chunk (tuning).")
     var columnFloats: Int?
 
+    @Flag(help: "Run every layer alone, without fusing Conv2D → MaxPool2D → ReLU blocks (same bits; to compare).")
+    var unfused = false
+
     @Flag(help: "Print a per-layer CPU-time profile of a training step (one thread) instead.")
     var profile = false
 
@@ -59,6 +62,7 @@ struct BenchCommand: ParsableCommand {
             guard c > 0 else { throw ValidationError("--column-floats must be positive, got \(c)") }
             Conv2D.defaultMaxColumnFloats = c
         }
+        if unfused { Sequential.defaultFusesBlocks = false }
         if profile {
             // Each conv GEMM on glr's kernels beside OpenBLAS's sgemm on the same core (the ceiling).
             let saved = Numerics.backend

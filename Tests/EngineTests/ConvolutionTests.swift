@@ -95,6 +95,43 @@ import TestSupport
         #expect(y.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
+    /// A first layer's weight gradient (one channel, 3×3, "same"): from its padded planes when
+    /// the filters fill whole vectors (16, 32), by im2col + GEMM otherwise (11); either way every
+    /// sum is the fixed order, bit for bit: per sample acc = Σ_q fma(x_k[q], dy[f][q]) in order
+    /// q from 0, the samples' sums added in turn to 0, then added to the zeroed gradient.
+    @Test(arguments: [(16, 28, 28), (32, 5, 17), (11, 6, 16)])
+    func firstLayerWeightGradientIsTheFixedOrderBitForBit(shape: (Int, Int, Int)) {
+        let (f, h, w) = shape, n = 3
+        var rng = RandomStream(seed: 10)
+        let conv = Conv2D(inChannels: 1, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
+        conv.computesInputGradient = false
+        let x = Fixtures.uniform(n * h * w, "dW x \(shape)")
+        let dy = Fixtures.uniform(n * f * h * w, "dW dy \(shape)").map { $0 - 0.5 }
+        _ = conv.forward(Tensor(shape: [n, 1, h, w], data: x))
+        conv.weight.zeroGrad()
+        _ = conv.backward(Tensor(shape: [n, f, h, w], data: dy))
+        var expected = [Float](repeating: 0, count: f * 9)
+        for filter in 0..<f {
+            for k in 0..<9 {
+                let (ki, kj) = (k / 3, k % 3)
+                var total: Float = 0
+                for sample in 0..<n {
+                    var acc: Float = 0
+                    for row in 0..<h {
+                        for column in 0..<w {
+                            let (r, c) = (row + ki - 1, column + kj - 1)
+                            let value = r >= 0 && r < h && c >= 0 && c < w ? x[(sample * h + r) * w + c] : 0
+                            acc = acc.addingProduct(value, dy[((sample * f + filter) * h + row) * w + column])
+                        }
+                    }
+                    total = total + acc
+                }
+                expected[filter * 9 + k] = 0 + total
+            }
+        }
+        #expect(conv.weight.grad.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
     /// A whole convolution on 7×7 planes (the masked-vector im2col and col2im) against a
     /// scalar statement of the fixed order, bit for bit:
     /// y = Σ_k fma(W[f][k], x_k) in order k = (c, ki, kj), then + b[f];

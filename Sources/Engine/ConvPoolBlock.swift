@@ -1,0 +1,142 @@
+// A convolution block, Conv2D → MaxPool2D → ReLU, run as one pass over each chunk of samples.
+// Legend: N = batch, F = filters, P = Ho·Wo convolution outputs per plane, Q = pooled outputs
+// per plane, S = samples per chunk.
+// Run layer by layer, the block writes the convolution's whole N×F×P output, reads it back to
+// pool it, and passes the pooled tensor once more for the ReLU; backward writes the whole
+// N×F×P input gradient of the pool, which the convolution reads back. Fused, each chunk's
+// convolution planes are pooled while they are in cache, and the convolution's backward
+// builds each chunk's output gradient from the pooled one as it needs it.
+// The bits are the layers' own: the same per-plane code (bias added as `value + bias`, then
+// `MaxPool2D.poolPlane`, then `max(value, 0)`; backward `y > 0 ? dy : 0`, then
+// `MaxPool2D.routePlane`), in a different loop order over independent planes.
+// `Sequential` runs a block wherever its layers follow each other and no backward pass can
+// stop inside them (`Worker.blockStarts`); the layers stay the network's layers (their
+// parameters, names and indices are unchanged) and still run alone when called directly.
+
+/// Runs a Conv2D, the MaxPool2D after it and the ReLU after that as one fused step.
+final class ConvPoolBlock {
+    let conv: Conv2D, pool: MaxPool2D, relu: ReLU
+
+    /// The block's output, N×F×Ho'×Wo' (the ReLU's).
+    private var activations: [Float] = []
+    /// Each pooled output's window maximum, as an index into its convolution plane.
+    private var argmax: [Int32] = []
+    /// One convolution plane (with the bias), its pooled values and their argmax, each with
+    /// room past the end; and one plane of masked pooled gradients.
+    private var planeScratch: [Float] = []
+    private var pooledScratch: [Float] = []
+    private var argmaxScratch: [Int32] = []
+    private var maskedGradient: [Float] = []
+    private var convShape: [Int] = []
+    private var outputShape: [Int] = []
+    private var keptForBackward = false
+
+    /// The block of `layers[start..<start + 3]`, when they are a Conv2D, a MaxPool2D and a ReLU.
+    static func at(_ start: Int, in layers: [Layer]) -> ConvPoolBlock? {
+        guard start + 2 < layers.count, let conv = layers[start] as? Conv2D,
+              let pool = layers[start + 1] as? MaxPool2D, let relu = layers[start + 2] as? ReLU else { return nil }
+        return ConvPoolBlock(conv: conv, pool: pool, relu: relu)
+    }
+
+    private init(conv: Conv2D, pool: MaxPool2D, relu: ReLU) {
+        self.conv = conv
+        self.pool = pool
+        self.relu = relu
+    }
+
+    /// Input N×C×H×W → ReLU(MaxPool(Conv(input))), N×F×Ho'×Wo'; keeps what `backward` needs
+    /// when `training`.
+    func forward(_ input: Tensor, training: Bool) -> Tensor {
+        conv.prepareForward(training: training)
+        let g = conv.beginForward(input)
+        let n = input.shape[0], F = conv.outChannels, H = g.outH, W = g.outW, P = H * W
+        convShape = [n, F, H, W]
+        let pooled = pool.sampleOutputShape([F, H, W])
+        outputShape = [n] + pooled
+        let Q = pooled[1] * pooled[2]
+        keptForBackward = training
+        resizeExactly(&activations, n * F * Q)
+        if training && argmax.count != n * F * Q { argmax = [Int32](repeating: 0, count: n * F * Q) }
+        // Rows of eight windows or more are pooled straight into the output. Shorter rows go
+        // through scratch with room past its ends (`poolPlane`'s `padded`), so that they are
+        // pooled by vectors too. GEMM planes get their bias on the way into scratch.
+        let wideRows = pool.kernelSize == 2 && pool.stride == 2 && W / 2 >= maxPoolVectorWindows
+        reserveAtLeast(&planeScratch, P + 16)
+        reserveAtLeast(&pooledScratch, Q + 8)
+        if argmaxScratch.count < Q + 8 { argmaxScratch = [Int32](repeating: 0, count: Q + 8) }
+        conv.bias.value.withUnsafeBufferPointer { b in
+            activations.withUnsafeMutableBufferPointer { y in
+                argmax.withUnsafeMutableBufferPointer { am in
+                    planeScratch.withUnsafeMutableBufferPointer { plane in
+                        pooledScratch.withUnsafeMutableBufferPointer { pooled in
+                            argmaxScratch.withUnsafeMutableBufferPointer { planeArgmax in
+                                conv.forwardChunks(input, g) { planes, start, s in
+                                    for j in 0..<s {
+                                        for f in 0..<F {
+                                            let at = ((start + j) * F + f) * Q
+                                            var values = UnsafePointer(planes.plane(sample: j, filter: f))
+                                            if !planes.includesBias {
+                                                let bf = b[f]
+                                                for q in 0..<P { plane[q] = values[q] + bf }
+                                                values = UnsafePointer(plane.baseAddress!)
+                                            }
+                                            if wideRows {
+                                                let out = y.baseAddress! + at
+                                                pool.poolPlane(values, height: H, width: W, into: out,
+                                                               argmax: training ? am.baseAddress! + at : nil)
+                                                for q in 0..<Q { out[q] = max(out[q], 0) }
+                                                continue
+                                            }
+                                            if planes.includesBias {
+                                                plane.baseAddress!.update(from: values, count: P)
+                                            }
+                                            pool.poolPlane(plane.baseAddress!, height: H, width: W, into: pooled.baseAddress!,
+                                                           argmax: training ? planeArgmax.baseAddress! : nil, padded: true)
+                                            for q in 0..<Q { y[at + q] = max(pooled[q], 0) }
+                                            if training {
+                                                (am.baseAddress! + at).update(from: planeArgmax.baseAddress!, count: Q)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: outputShape, data: activations)
+    }
+
+    /// dOutput (the ReLU's output gradient, N×F×Ho'×Wo') → the convolution's dInput;
+    /// accumulates the convolution's weight and bias gradients.
+    func backward(_ dOutput: Tensor) -> Tensor {
+        precondition(keptForBackward && dOutput.shape == outputShape,
+                     "ConvPoolBlock.backward expects dOutput of shape \(outputShape) after a training forward, got \(dOutput.shape)")
+        let F = convShape[1], H = convShape[2], W = convShape[3], P = H * W
+        let Q = outputShape[2] * outputShape[3]
+        reserveAtLeast(&maskedGradient, Q)
+        return dOutput.data.withUnsafeBufferPointer { dy in
+            activations.withUnsafeBufferPointer { y in
+                argmax.withUnsafeBufferPointer { am in
+                    maskedGradient.withUnsafeMutableBufferPointer { masked in
+                        conv.backwardChunks(writesGradients: true) { start, s, chunk in
+                            for j in 0..<s {
+                                for f in 0..<F {
+                                    let at = ((start + j) * F + f) * Q
+                                    for q in 0..<Q {
+                                        let g = dy[at + q]
+                                        masked[q] = y[at + q] > 0 ? g : 0
+                                    }
+                                    pool.routePlane(masked.baseAddress!, argmax: am.baseAddress! + at, height: H, width: W,
+                                                    into: chunk + (j * F + f) * P)
+                                }
+                            }
+                            return UnsafePointer(chunk)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
