@@ -219,23 +219,30 @@ public final class Conv2D: Layer, EngineLayer {
         precondition(dOutput.shape == [n, F, g.outH, g.outW],
                      "Conv2D.backward expects dOutput of shape \([n, F, g.outH, g.outW]), got \(dOutput.shape)")
         return dOutput.data.withUnsafeBufferPointer { dy in
-            backwardChunks(writesGradients: false) { start, _, _ in dy.baseAddress! + start * F * P }
+            backwardChunks(writesGradients: false) { start, _, _ in
+                ChunkPlanes(base: dy.baseAddress! + start * F * P, sampleStride: F * P, filterStride: P, includesBias: false)
+            }
         }
     }
 
     /// The backward pass a chunk of samples at a time, reading each chunk's output gradient
-    /// (S×F×Ho×Wo) from `chunkGradient(start, samples, scratch)`, which either points into a
+    /// planes from `chunkGradient(start, samples, scratch)`, which either points into a
     /// gradient it holds or, when `writesGradients`, writes the chunk's into `scratch` (room
-    /// for S×F×Ho×Wo) and returns it; returns dInput N×C×H×W.
+    /// for S×F×Ho×Wo; the GEMM's F×(S·P) row layout saves a copy) and returns where;
+    /// returns dInput N×C×H×W.
     func backwardChunks(writesGradients: Bool,
-                        _ chunkGradient: (_ start: Int, _ samples: Int, _ scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float>)
+                        _ chunkGradient: (_ start: Int, _ samples: Int, _ scratch: UnsafeMutablePointer<Float>) -> ChunkPlanes)
         -> Tensor {
         precondition(!inputShape.isEmpty && keptInput,
                      "Conv2D.backward called before a training forward: run forward on the batch first")
         let n = inputShape[0]
         let g = geometry(height: inputShape[2], width: inputShape[3])
         let P = g.outH * g.outW, K = g.rows, F = outChannels
-        let chunk = chunkSize(g, batch: n)
+        let wantInput = computesInputGradient
+        // A first layer's weight gradient from its padded planes: the GEMM's bits without im2col.
+        let directWeights = DirectConvolution.weightGradientApplies(g, filters: F)
+        // Without columns to share, one sample at a time keeps its output gradient in cache.
+        let chunk = directWeights && !wantInput ? 1 : chunkSize(g, batch: n)
         let inPerSample = inChannels * g.height * g.width
         reserveAtLeast(&columns, K * chunk * P)
         if computesInputGradient { reserveAtLeast(&chunkRows, F * chunk * P) }
@@ -245,9 +252,6 @@ public final class Conv2D: Layer, EngineLayer {
         if writesGradients { reserveAtLeast(&gradientScratch, F * chunk * P) }
         if dInput.count != n * inPerSample { dInputIsZero = false }
         resizeExactly(&dInput, n * inPerSample)
-        let wantInput = computesInputGradient
-        // A first layer's weight gradient from its padded planes: the GEMM's bits without im2col.
-        let directWeights = DirectConvolution.weightGradientApplies(g, filters: F)
         let clearInput = wantInput || !dInputIsZero
         dInputIsZero = !wantInput
         inputCache.withUnsafeBufferPointer { x in
@@ -269,6 +273,7 @@ public final class Conv2D: Layer, EngineLayer {
                                     let s = min(chunk, n - start)
                                     let L = s * P
                                     let dy = chunkGradient(start, s, scratch.baseAddress!)
+                                    let inRows = dy.sampleStride == P && dy.filterStride == L
                                     let chunkColumns = cols.baseAddress!
                                     if !directWeights {
                                         im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
@@ -276,14 +281,14 @@ public final class Conv2D: Layer, EngineLayer {
                                     // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
                                     // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
                                     for j in 0..<s {
-                                        transpose(dy + j * F * P, rows: F, columns: P, sourceStride: P,
+                                        transpose(dy.plane(sample: j, filter: 0), rows: F, columns: P, sourceStride: dy.filterStride,
                                                   into: dyt.baseAddress!, targetStride: F)
-                                        addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
                                         if directWeights {
                                             DirectConvolution.addWeightGradient(x.baseAddress! + (start + j) * inPerSample, g, filters: F,
                                                                                 outputGradientTransposed: dyt.baseAddress!,
-                                                                                into: dwt.baseAddress!)
+                                                                                into: dwt.baseAddress!, biasSums: sums.baseAddress!)
                                         } else {
+                                            addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
                                             sgemm(transA: false, transB: false, m: K, n: F, k: P, alpha: 1,
                                                   a: chunkColumns + j * P, lda: L, b: dyt.baseAddress!, ldb: F,
                                                   beta: 1, c: dwt.baseAddress!, ldc: F)
@@ -292,9 +297,13 @@ public final class Conv2D: Layer, EngineLayer {
                                     if wantInput {
                                         // dcols overwrite the chunk's columns (dW is done with them).
                                         let dcols = chunkColumns
-                                        gather(dy, samples: s, filters: F, plane: P, into: rows.baseAddress!)
+                                        var dyRows = dy.base
+                                        if !inRows {
+                                            gather(dy, samples: s, filters: F, plane: P, into: rows.baseAddress!)
+                                            dyRows = UnsafePointer(rows.baseAddress!)
+                                        }
                                         sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
-                                              a: w.baseAddress!, lda: K, b: rows.baseAddress!, ldb: L,
+                                              a: w.baseAddress!, lda: K, b: dyRows, ldb: L,
                                               beta: 0, c: dcols, ldc: L)
                                         col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
                                     }
@@ -321,13 +330,13 @@ public final class Conv2D: Layer, EngineLayer {
     /// Output planes of one chunk of samples, as `forwardChunks` hands them over: sample n's
     /// plane for filter f holds P = Ho·Wo values from `base + n·sampleStride + f·filterStride`.
     struct ChunkPlanes {
-        let base: UnsafeMutablePointer<Float>
+        let base: UnsafePointer<Float>
         let sampleStride: Int, filterStride: Int
         /// Whether the values include the bias already (the direct path adds it).
         let includesBias: Bool
 
         /// Sample `n`'s plane for filter `f`.
-        func plane(sample n: Int, filter f: Int) -> UnsafeMutablePointer<Float> {
+        func plane(sample n: Int, filter f: Int) -> UnsafePointer<Float> {
             base + n * sampleStride + f * filterStride
         }
     }
@@ -347,13 +356,13 @@ private func scatterAddingBias(_ rows: UnsafePointer<Float>, samples: Int, filte
     }
 }
 
-/// The inverse layout change: S samples' F×P planes (NCHW) into one F×(S·P) matrix.
-private func gather(_ y: UnsafePointer<Float>, samples: Int, filters: Int, plane: Int,
+/// The inverse layout change: S samples' F×P planes into one F×(S·P) matrix.
+private func gather(_ y: Conv2D.ChunkPlanes, samples: Int, filters: Int, plane: Int,
                     into rows: UnsafeMutablePointer<Float>) {
     let L = samples * plane
     for n in 0..<samples {
         for f in 0..<filters {
-            (rows + f * L + n * plane).update(from: y + (n * filters + f) * plane, count: plane)
+            (rows + f * L + n * plane).update(from: y.plane(sample: n, filter: f), count: plane)
         }
     }
 }

@@ -74,7 +74,7 @@ final class ConvPoolBlock {
                                     for j in 0..<s {
                                         for f in 0..<F {
                                             let at = ((start + j) * F + f) * Q
-                                            var values = UnsafePointer(planes.plane(sample: j, filter: f))
+                                            var values = planes.plane(sample: j, filter: f)
                                             if !planes.includesBias {
                                                 let bf = b[f]
                                                 for q in 0..<P { plane[q] = values[q] + bf }
@@ -121,6 +121,8 @@ final class ConvPoolBlock {
                 argmax.withUnsafeBufferPointer { am in
                     maskedGradient.withUnsafeMutableBufferPointer { masked in
                         conv.backwardChunks(writesGradients: true) { start, s, chunk in
+                            // The GEMM's layout, F×(S·P): filter f's row holds the S samples' planes.
+                            let L = s * P
                             for j in 0..<s {
                                 for f in 0..<F {
                                     let at = ((start + j) * F + f) * Q
@@ -129,10 +131,10 @@ final class ConvPoolBlock {
                                         masked[q] = y[at + q] > 0 ? g : 0
                                     }
                                     pool.routePlane(masked.baseAddress!, argmax: am.baseAddress! + at, height: H, width: W,
-                                                    into: chunk + (j * F + f) * P)
+                                                    into: chunk + f * L + j * P)
                                 }
                             }
-                            return UnsafePointer(chunk)
+                            return Conv2D.ChunkPlanes(base: chunk, sampleStride: P, filterStride: L, includesBias: false)
                         }
                     }
                 }

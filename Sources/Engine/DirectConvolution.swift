@@ -10,7 +10,8 @@
 // eight filters share each loaded input vector.
 // The weight gradient (K ≤ 9) reads the same padded planes: per sample, for q in order,
 //   acc_kf = fma(xpad_k[q], dyᵀ[q][f], acc_kf);  then dWᵀ[k][f] = dWᵀ[k][f] + acc_kf
-// the GEMM dWᵀ += cols · dyᵀ's sequence, without im2col; lanes hold 16 filters.
+// the GEMM dWᵀ += cols · dyᵀ's sequence, without im2col; lanes hold 16 filters. The bias
+// sums take the same rows in the same loop (sums[f] += dyᵀ[q][f], as Conv2D's addRows).
 
 /// Whether `DirectConvolution.forward` computes this geometry: stride 1, "same" padding, a
 /// short sum (K ≤ 16) and rows of at least one vector.
@@ -122,8 +123,10 @@ enum DirectConvolution {
     /// `dWᵀ += cols · dyᵀ` of the im2col path with the same sequence per output (acc = 0; for
     /// q in order acc = fma(cols[k][q], dyᵀ[q][f], acc); dWᵀ = dWᵀ + acc), read from the
     /// padded planes instead of the columns; lanes hold 16 filters, nine sums at a time.
+    /// The bias gradient's running sums ride along: sums[f] = sums[f] + dyᵀ[q][f], q in order.
     static func addWeightGradient(_ x: UnsafePointer<Float>, _ g: ConvGeometry, filters: Int,
-                                  outputGradientTransposed dyT: UnsafePointer<Float>, into dWT: UnsafeMutablePointer<Float>) {
+                                  outputGradientTransposed dyT: UnsafePointer<Float>, into dWT: UnsafeMutablePointer<Float>,
+                                  biasSums sums: UnsafeMutablePointer<Float>) {
         precondition(weightGradientApplies(g, filters: filters), "DirectConvolution.addWeightGradient: unsupported geometry")
         let H = g.height, W = g.width, Wp = W + 2 * g.padding, K = g.rows
         let (xpad, offsets) = paddedPlanes(g)
@@ -136,6 +139,7 @@ enum DirectConvolution {
         while f < filters {
             var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector(), c4 = Vector()
             var c5 = Vector(), c6 = Vector(), c7 = Vector(), c8 = Vector()
+            var bias = UnsafeRawPointer(sums + f).loadUnaligned(as: Vector.self)
             for y in 0..<H {
                 var q = y * W, o = y * Wp
                 for _ in 0..<W {
@@ -149,6 +153,7 @@ enum DirectConvolution {
                     c6 = c6.addingProduct(Vector(repeating: x6[o]), d)
                     c7 = c7.addingProduct(Vector(repeating: x7[o]), d)
                     c8 = c8.addingProduct(Vector(repeating: x8[o]), d)
+                    bias = bias + d
                     q += 1
                     o += 1
                 }
@@ -160,6 +165,7 @@ enum DirectConvolution {
             }
             add(c0, 0); add(c1, 1); add(c2, 2); add(c3, 3); add(c4, 4)
             add(c5, 5); add(c6, 6); add(c7, 7); add(c8, 8)
+            UnsafeMutableRawPointer(sums + f).storeBytes(of: bias, as: Vector.self)
             f += lanes
         }
     }
