@@ -44,6 +44,29 @@ public struct LayerProfile: Sendable {
         }, batch: batch)
     }
 
+    /// CPU microseconds per sample of inference (`predict`, one worker) on `batch` samples,
+    /// median of `repetitions`, with the convolution blocks fused and run layer by layer.
+    public static func inference(batch: Int, repetitions: Int = 15) -> (fused: Double, layerByLayer: Double) {
+        let savedThreads = BLASInfo.threads
+        BLASInfo.setThreads(1)
+        defer { BLASInfo.setThreads(savedThreads) }
+        var rng = RandomStream(seed: 0).derived("init")
+        let net = Sequential.referenceCNN(rng: &rng)
+        net.workerCount = 1
+        let (x, _) = EngineBenchmarks.batch(batch)
+        var times: [Bool: [Double]] = [true: [], false: []]
+        for rep in 0..<(repetitions + 2) {
+            for fused in [true, false] {  // interleaved: a slow phase of the VM hits both
+                net.fusesBlocks = fused
+                let t0 = threadCPUSeconds()
+                _ = net.predict(x)
+                if rep >= 2 { times[fused]!.append(threadCPUSeconds() - t0) }
+            }
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1e6 / Double(batch) }
+        return (median(times[true]!), median(times[false]!))
+    }
+
     /// Single-thread CPU GFLOPS of the conv GEMMs at one im2col chunk (S samples):
     /// forward W·cols, backward dY·colsᵀ and Wᵀ·dY, for conv1..3 of the reference CNN.
     public static func convGemms() -> String {

@@ -73,6 +73,11 @@ struct BenchCommand: ParsableCommand {
             }
             Numerics.backend = saved
             for batch in [64, 256] { print(LayerProfile.measure(batch: batch).text) }
+            for batch in [64, 1000] {
+                let (fused, alone) = LayerProfile.inference(batch: batch)
+                print(String(format: "inference, batch %d, 1 thread, CPU µs per sample (median): fused blocks %.1f, layer by layer %.1f",
+                             batch, fused, alone))
+            }
             return
         }
         let bench = EngineBenchmarks(trials: trials, trialSeconds: trialSeconds, warmup: max(0.5, trialSeconds))
