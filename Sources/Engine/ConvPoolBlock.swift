@@ -57,8 +57,8 @@ final class ConvPoolBlock {
         keptForBackward = training
         resizeExactly(&activations, n * F * Q)
         if training && argmax.count != n * F * Q { argmax = [Int32](repeating: 0, count: n * F * Q) }
-        // Rows of eight windows or more are pooled straight into the output. Shorter rows go
-        // through scratch with room past its ends (`poolPlane`'s `padded`), so that they are
+        // Rows of eight windows or more are pooled from the planes as they are. Shorter rows are
+        // read from scratch with room past its end (`poolPlane`'s `padded`), so that they are
         // pooled by vectors too. GEMM planes get their bias on the way into scratch.
         let wideRows = pool.kernelSize == 2 && pool.stride == 2 && W / 2 >= maxPoolVectorWindows
         reserveAtLeast(&planeScratch, P + 16)
@@ -79,22 +79,21 @@ final class ConvPoolBlock {
                                                 let bf = b[f]
                                                 for q in 0..<P { plane[q] = values[q] + bf }
                                                 values = UnsafePointer(plane.baseAddress!)
-                                            }
-                                            if wideRows {
-                                                let out = y.baseAddress! + at
-                                                pool.poolPlane(values, height: H, width: W, into: out,
-                                                               argmax: training ? am.baseAddress! + at : nil)
-                                                for q in 0..<Q { out[q] = max(out[q], 0) }
-                                                continue
-                                            }
-                                            if planes.includesBias {
+                                            } else if !wideRows {
                                                 plane.baseAddress!.update(from: values, count: P)
+                                                values = UnsafePointer(plane.baseAddress!)
                                             }
-                                            pool.poolPlane(plane.baseAddress!, height: H, width: W, into: pooled.baseAddress!,
-                                                           argmax: training ? planeArgmax.baseAddress! : nil, padded: true)
-                                            for q in 0..<Q { y[at + q] = max(pooled[q], 0) }
-                                            if training {
-                                                (am.baseAddress! + at).update(from: planeArgmax.baseAddress!, count: Q)
+                                            // A short row's vector spills past the row's end: into the next row, or
+                                            // the next plane, written later. The batch's last plane has no next.
+                                            let inPlace = wideRows || start + j < n - 1 || f < F - 1
+                                            let out = inPlace ? y.baseAddress! + at : pooled.baseAddress!
+                                            let outArgmax = inPlace ? am.baseAddress.map { $0 + at } : planeArgmax.baseAddress
+                                            pool.poolPlane(values, height: H, width: W, into: out,
+                                                           argmax: training ? outArgmax : nil, padded: !wideRows)
+                                            for q in 0..<Q { out[q] = max(out[q], 0) }
+                                            if !inPlace {
+                                                (y.baseAddress! + at).update(from: out, count: Q)
+                                                if training { (am.baseAddress! + at).update(from: planeArgmax.baseAddress!, count: Q) }
                                             }
                                         }
                                     }
