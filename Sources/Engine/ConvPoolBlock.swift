@@ -10,8 +10,10 @@
 // `MaxPool2D.poolPlane`, then `max(value, 0)`; backward `y > 0 ? dy : 0`, then
 // `MaxPool2D.routePlane`), in a different loop order over independent planes.
 // `Sequential` runs a block wherever its layers follow each other and no backward pass can
-// stop inside them (`Worker.blockStarts`); the layers stay the network's layers (their
-// parameters, names and indices are unchanged) and still run alone when called directly.
+// stop inside them (`Sequential.fusedBlocks`, each `Worker`'s `blocks`); the layers stay the
+// network's layers (their parameters, names and indices are unchanged) and still run alone
+// when called directly (a fused forward leaves their own state untouched: pair it with the
+// block's backward, as `Sequential` does).
 
 /// Runs a Conv2D, the MaxPool2D after it and the ReLU after that as one fused step.
 final class ConvPoolBlock {
