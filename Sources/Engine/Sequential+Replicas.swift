@@ -239,16 +239,36 @@ final class Worker {
         self.blocks = blocks
     }
 
-    /// Runs layers[range] forward on `x`, each block whose first layer is in `fused` as one step.
-    func forward(_ x: Tensor, _ range: Range<Int>, fusing fused: Set<Int>, training: Bool) -> Tensor {
-        var t = x, i = range.lowerBound
+    /// One step of a pass: a layer alone, or a fused block of layers.
+    enum Step {
+        case layer(Int)
+        case block(ConvPoolBlock, first: Int)
+    }
+
+    /// The steps that run layers[range] in order: each block whose first layer is in `fused`
+    /// (and lies wholly in the range) as one step, every other layer alone.
+    func steps(_ range: Range<Int>, fusing fused: Set<Int>) -> [Step] {
+        var steps: [Step] = []
+        var i = range.lowerBound
         while i < range.upperBound {
-            if fused.contains(i), let block = blocks[i] {
-                t = block.forward(t, training: training)
+            if fused.contains(i), i + 3 <= range.upperBound, let block = blocks[i] {
+                steps.append(.block(block, first: i))
                 i += 3
             } else {
-                t = Sequential.forward(layers[i], t, training: training)
+                steps.append(.layer(i))
                 i += 1
+            }
+        }
+        return steps
+    }
+
+    /// Runs layers[range] forward on `x` (blocks whose first layer is in `fused` as one step).
+    func forward(_ x: Tensor, _ range: Range<Int>, fusing fused: Set<Int>, training: Bool) -> Tensor {
+        var t = x
+        for step in steps(range, fusing: fused) {
+            switch step {
+            case .layer(let i): t = Sequential.forward(layers[i], t, training: training)
+            case .block(let block, _): t = block.forward(t, training: training)
             }
         }
         return t
@@ -257,14 +277,11 @@ final class Worker {
     /// Runs layers[range] backward from the output gradient `g` (the blocks `fused` by the
     /// forward as one step each) and returns the gradient of layers[range]'s input.
     func backward(_ g: Tensor, _ range: Range<Int>, fusing fused: Set<Int>) -> Tensor {
-        var g = g, i = range.upperBound
-        while i > range.lowerBound {
-            if i - 3 >= range.lowerBound, fused.contains(i - 3), let block = blocks[i - 3] {
-                g = block.backward(g)
-                i -= 3
-            } else {
-                g = layers[i - 1].backward(g)
-                i -= 1
+        var g = g
+        for step in steps(range, fusing: fused).reversed() {
+            switch step {
+            case .layer(let i): g = layers[i].backward(g)
+            case .block(let block, _): g = block.backward(g)
             }
         }
         return g

@@ -28,23 +28,18 @@ extension Sequential {
     /// The steps of a training pass over the whole network on the calling thread, in order:
     /// what `forward` and `backward` run, one call at a time.
     public var trainingSteps: [PassStep] {
-        let fused = fusedBlocks(from: 0, to: layers.count)
-        var steps: [PassStep] = []
-        var i = 0
-        while i < layers.count {
-            if fused.contains(i), let block = workers[0].blocks[i] {
-                let names = [block.conv, block.pool, block.relu].map { String(describing: type(of: $0)) }
-                steps.append(PassStep(layers: i..<i + 3, name: names.joined(separator: "+"),
-                                      forward: { block.forward($0, training: true) }, backward: { block.backward($0) }))
-                i += 3
-            } else {
+        workers[0].steps(0..<layers.count, fusing: fusedBlocks(from: 0, to: layers.count)).map { step in
+            switch step {
+            case .layer(let i):
                 let layer = layers[i]
-                steps.append(PassStep(layers: i..<i + 1, name: String(describing: type(of: layer)),
-                                      forward: { Sequential.forward(layer, $0, training: true) },
-                                      backward: { layer.backward($0) }))
-                i += 1
+                return PassStep(layers: i..<i + 1, name: String(describing: type(of: layer)),
+                                forward: { Sequential.forward(layer, $0, training: true) },
+                                backward: { layer.backward($0) })
+            case .block(let block, let first):
+                let names = [block.conv, block.pool, block.relu].map { String(describing: type(of: $0)) }
+                return PassStep(layers: first..<first + 3, name: names.joined(separator: "+"),
+                                forward: { block.forward($0, training: true) }, backward: { block.backward($0) })
             }
         }
-        return steps
     }
 }
