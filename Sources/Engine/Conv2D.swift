@@ -121,6 +121,8 @@ public final class Conv2D: Layer, EngineLayer {
         let n = input.shape[0], F = outChannels, P = g.outH * g.outW
         resizeExactly(&output, n * F * P)
         output.withUnsafeMutableBufferPointer { y in
+            // The direct path writes NCHW with the bias already: the whole batch straight into
+            // the output, without `forwardChunks`' chunk buffer and a copy.
             if directConvolutionApplies(g) {
                 input.data.withUnsafeBufferPointer { x in
                     directForward(x.baseAddress!, samples: n, g, into: y.baseAddress!)
@@ -332,7 +334,8 @@ public final class Conv2D: Layer, EngineLayer {
     struct ChunkPlanes {
         let base: UnsafePointer<Float>
         let sampleStride: Int, filterStride: Int
-        /// Whether the values include the bias already (the direct path adds it).
+        /// Whether the values include the bias already (the direct path adds it); always
+        /// false for output gradients, which have none.
         let includesBias: Bool
 
         /// Sample `n`'s plane for filter `f`.
