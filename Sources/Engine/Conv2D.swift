@@ -12,7 +12,8 @@
 //                     dY (F×L) = gather(dy);  dcols = Wmatᵀ · dY (one GEMM);
 //                     dx = col2im(dcols).
 // `forwardChunks` and `backwardChunks` are these loops; `ConvPoolBlock` runs them with the
-// pooling and ReLU after the layer done chunk by chunk instead of the scatter and gather.
+// pooling and ReLU after the layer done chunk by chunk instead of the scatter and gather, or
+// (`forwardPooled`, `PooledConvolution`) computes the whole block's forward in registers.
 // One GEMM per chunk computes every output with the same sequence of operations as one GEMM
 // per sample (each output's sum runs over K or F in order; see FixedOrderGemm), so chunking
 // changes speed, never bits. The weight gradient stays one GEMM per sample: its sums run
@@ -206,6 +207,26 @@ public final class Conv2D: Layer, EngineLayer {
                             start += s
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Whether `forwardPooled` computes this layer followed by `pool` and a ReLU.
+    func poolsInKernel(_ g: ConvGeometry, _ pool: MaxPool2D) -> Bool {
+        PooledConvolution.applies(g, filters: outChannels, pool)
+    }
+
+    /// The forward pass of `input` (checked by `beginForward`) with the bias, `pool` and a ReLU
+    /// done in registers (`PooledConvolution`): writes the N×F×Q activations to `y` and, when
+    /// given, each maximum's index into its convolution plane to `argmax`. Needs `poolsInKernel`.
+    func forwardPooled(_ input: Tensor, _ g: ConvGeometry, into y: UnsafeMutablePointer<Float>,
+                       argmax: UnsafeMutablePointer<Int32>?) {
+        input.data.withUnsafeBufferPointer { x in
+            weight.value.withUnsafeBufferPointer { w in
+                bias.value.withUnsafeBufferPointer { b in
+                    PooledConvolution.forward(x.baseAddress!, samples: input.shape[0], g, filters: outChannels,
+                                              weight: w.baseAddress!, bias: b.baseAddress!, into: y, argmax: argmax)
                 }
             }
         }

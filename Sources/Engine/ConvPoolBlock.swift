@@ -8,7 +8,10 @@
 // builds each chunk's output gradient from the pooled one as it needs it.
 // The bits are the layers' own: the same per-plane code (bias added as `value + bias`, then
 // `MaxPool2D.poolPlane`, then `max(value, 0)`; backward `y > 0 ? dy : 0`, then
-// `MaxPool2D.routePlane`), in a different loop order over independent planes.
+// `MaxPool2D.routePlane`), in a different loop order over independent planes. Where the pool
+// is 2×2 with stride 2 and the filters fill vectors (all three blocks of the reference CNN),
+// the forward goes further: `PooledConvolution` pools each window's sums in registers, with the
+// same operations, and stores no convolution plane at all (`Conv2D.forwardPooled`).
 // `Sequential` runs a block wherever its layers follow each other and no backward pass can
 // stop inside them (`Sequential.fusedBlocks`, each `Worker`'s `blocks`); the layers stay the
 // network's layers (their parameters, names and indices are unchanged) and still run alone
@@ -66,6 +69,14 @@ final class ConvPoolBlock {
         reserveAtLeast(&planeScratch, P + 16)
         reserveAtLeast(&pooledScratch, Q + 8)
         if argmaxScratch.count < Q + 8 { argmaxScratch = [Int32](repeating: 0, count: Q + 8) }
+        if conv.poolsInKernel(g, pool) {
+            activations.withUnsafeMutableBufferPointer { y in
+                argmax.withUnsafeMutableBufferPointer { am in
+                    conv.forwardPooled(input, g, into: y.baseAddress!, argmax: training ? am.baseAddress! : nil)
+                }
+            }
+            return Tensor(shape: outputShape, data: activations)
+        }
         conv.bias.value.withUnsafeBufferPointer { b in
             activations.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in

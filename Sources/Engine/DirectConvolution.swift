@@ -85,7 +85,7 @@ enum DirectConvolution {
 
     /// The calling thread's zeroed padded planes (slot 0) and each k's offset in them (slot 1):
     /// k = (c, ki, kj) reads xpad[c][y + ki][x + kj] at `offsets[k] + y·Wp + x`.
-    private static func paddedPlanes(_ g: ConvGeometry) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int>) {
+    static func paddedPlanes(_ g: ConvGeometry) -> (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Int>) {
         let Hp = g.height + 2 * g.padding, Wp = g.width + 2 * g.padding, padded = Hp * Wp
         let kernel = g.kernelH * g.kernelW
         let scratch = KernelScratch.current
@@ -100,7 +100,7 @@ enum DirectConvolution {
     }
 
     /// Copies one sample's C×H×W planes inside the zero borders of `xpad`.
-    private static func pad(_ sample: UnsafePointer<Float>, _ g: ConvGeometry, into xpad: UnsafeMutablePointer<Float>) {
+    static func pad(_ sample: UnsafePointer<Float>, _ g: ConvGeometry, into xpad: UnsafeMutablePointer<Float>) {
         let p = g.padding, H = g.height, W = g.width, Wp = W + 2 * p, padded = (H + 2 * p) * Wp
         for c in 0..<g.channels {
             let plane = sample + c * H * W

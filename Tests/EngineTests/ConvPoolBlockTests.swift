@@ -96,4 +96,41 @@ import TestSupport
         }
         #expect(run(fused: true) == run(fused: false))
     }
+
+    /// A block whose forward runs in registers (`PooledConvolution`: 2×2 pool, whole vectors of
+    /// filters) must give the layers' bits on other shapes too: odd planes (the pool drops the
+    /// last row and column, which the kernel does not compute), an odd window count (the last
+    /// window computed twice), 5×5 kernels, several filter vectors. Filters without weights make
+    /// every window a tie; the backward routes through the kernel's argmax.
+    @Test(arguments: [(1, 16, 28, 28, 3), (32, 32, 7, 7, 3), (3, 16, 9, 11, 3), (2, 48, 6, 5, 5)])
+    func pooledBlockEqualsLayerByLayer(shape: (Int, Int, Int, Int, Int)) {
+        let (c, f, h, w, k) = shape, n = 5
+        func run(fused: Bool) -> [UInt32] {
+            var rng = RandomStream(seed: 14).derived("\(shape)")
+            let pooled = f * (h / 2) * (w / 2)
+            let layers: [Layer] = [
+                Conv2D(inChannels: c, outChannels: f, kernelSize: k, padding: k / 2, rng: &rng), MaxPool2D(kernelSize: 2), ReLU(),
+                Flatten(), Linear(inFeatures: pooled, outFeatures: 10, rng: &rng),
+            ]
+            let net = Sequential(layers: layers, latentIndex: 4, inputShape: [c, h, w])
+            net.fusesBlocks = fused
+            // Filters 0–3 see nothing but their bias: all four sums of each of their windows tie,
+            // and which one the pool picks decides where their gradient goes.
+            let conv = layers[0] as! Conv2D
+            for filter in 0..<4 {
+                for j in 0..<(c * k * k) { conv.weight.value[filter * c * k * k + j] = 0 }
+                conv.bias.value[filter] = 0.5
+            }
+            let x = Tensor(shape: [n, c, h, w], data: Fixtures.uniform(n * c * h * w, "pooled \(shape)"))
+            let y = Fixtures.labels(n, classes: 10, "pooled \(shape)")
+            let logits = net.forward(x)
+            net.zeroGrad()
+            net.backward(softmaxCrossEntropy(logits: logits, labels: y).dLogits)
+            return Self.bits(logits.data + net.parameters.flatMap(\.grad) + net.predict(x).data)
+        }
+        let fused = run(fused: true), alone = run(fused: false)
+        #expect(fused.count == alone.count)
+        let differing = zip(fused, alone).filter { $0 != $1 }.count
+        #expect(differing == 0, "\(differing) of \(fused.count) numbers differ")
+    }
 }

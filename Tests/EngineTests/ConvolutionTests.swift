@@ -63,28 +63,33 @@ import TestSupport
         for result in results.dropFirst() { #expect(result == results[0]) }
     }
 
-    /// A first layer (one channel, 3×3, "same") computes its forward directly from padded
-    /// planes: every output must be the GEMM path's sequence, bit for bit:
-    /// acc = Σ_k fma(W[f][k], x[k]) in order k = (ki, kj) from 0, then acc + b[f].
-    /// 11 filters: a block of eight and a short block; width 17: an overlapping last vector.
-    @Test(arguments: [(11, 5, 17), (16, 28, 28)])
-    func directFirstLayerComputesTheFixedOrderBitForBit(shape: (Int, Int, Int)) {
-        let (f, h, w) = shape, n = 2
-        var rng = RandomStream(seed: 9)
-        let conv = Conv2D(inChannels: 1, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
-        let x = Fixtures.uniform(n * h * w, "direct x \(shape)")
-        let y = conv.forward(Tensor(shape: [n, 1, h, w], data: x)).data
+    /// A stride-1 "same" convolution's forward must compute every output in the fixed order,
+    /// bit for bit: acc = Σ_k fma(W[f][k], x_k) in order k = (c, ki, kj) from 0, then acc + b[f].
+    /// First layers (one channel, 3×3) run directly from padded planes: 11 filters (a block of
+    /// eight and a short block) with width 17 (an overlapping last vector), and conv1's shape.
+    /// Longer sums run im2col + GEMM: the reference CNN's conv2 and conv3 (7×7: the narrow-plane
+    /// im2col); 11 and 9 filters (short GEMM blocks) on wide and odd planes; a 5×5 kernel.
+    @Test(arguments: [(1, 11, 5, 17, 3), (1, 16, 28, 28, 3), (16, 32, 14, 14, 3), (3, 11, 10, 30, 3), (4, 9, 5, 29, 3),
+                      (2, 3, 8, 28, 5), (32, 32, 7, 7, 3)])
+    func forwardComputesTheFixedOrderBitForBit(shape: (Int, Int, Int, Int, Int)) {
+        let (c, f, h, w, k) = shape, n = 3, pad = k / 2
+        var rng = RandomStream(seed: 11)
+        let conv = Conv2D(inChannels: c, outChannels: f, kernelSize: k, padding: pad, rng: &rng)
+        let x = Fixtures.uniform(n * c * h * w, "forward x \(shape)").map { $0 - 0.5 }
+        let y = conv.forward(Tensor(shape: [n, c, h, w], data: x)).data
         var expected = [Float](repeating: 0, count: n * f * h * w)
         for sample in 0..<n {
             for filter in 0..<f {
                 for row in 0..<h {
                     for column in 0..<w {
                         var acc: Float = 0
-                        for ki in 0..<3 {
-                            for kj in 0..<3 {
-                                let (r, c) = (row + ki - 1, column + kj - 1)
-                                let value = r >= 0 && r < h && c >= 0 && c < w ? x[(sample * h + r) * w + c] : 0
-                                acc = acc.addingProduct(conv.weight.value[filter * 9 + ki * 3 + kj], value)
+                        for channel in 0..<c {
+                            for ki in 0..<k {
+                                for kj in 0..<k {
+                                    let (r, q) = (row + ki - pad, column + kj - pad)
+                                    let value = r >= 0 && r < h && q >= 0 && q < w ? x[((sample * c + channel) * h + r) * w + q] : 0
+                                    acc = acc.addingProduct(conv.weight.value[((filter * c + channel) * k + ki) * k + kj], value)
+                                }
                             }
                         }
                         expected[((sample * f + filter) * h + row) * w + column] = acc + conv.bias.value[filter]

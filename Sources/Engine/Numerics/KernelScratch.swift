@@ -3,10 +3,11 @@
 // concurrently, and page faults on fresh allocations cost more than the packing itself.
 // Slots:
 //   0  the GEMM's packed Bᵀ, or its packed op(A)ᵀ block (`transposedAlongRows`), or the direct
-//      convolution's padded planes;
+//      and pooled convolutions' padded planes;
 //   1  the GEMM's column-path A panel, or its Cᵀ block (`transposedAlongRows`), or the direct
-//      convolution's kernel offsets;
-//   2, 3  narrow-plane im2col's and col2im's padded planes and masks.
+//      and pooled convolutions' kernel offsets;
+//   2, 3  narrow-plane im2col's and col2im's padded planes and masks, or the pooled
+//         convolution's transposed weights and channels-last pooled values.
 // A slot's contents last only until its user's next call.
 
 #if canImport(Glibc)
