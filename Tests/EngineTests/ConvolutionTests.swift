@@ -100,38 +100,40 @@ import TestSupport
         #expect(y.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
-    /// A first layer's weight gradient (one channel, 3×3, "same"): from its padded planes when
-    /// the filters fill whole vectors (16, 32), by im2col + GEMM otherwise (11); either way every
-    /// sum is the fixed order, bit for bit: per sample acc = Σ_q fma(x_k[q], dy[f][q]) in order
-    /// q from 0, the samples' sums added in turn to 0, then added to the zeroed gradient.
-    @Test(arguments: [(16, 28, 28), (32, 5, 17), (11, 6, 16)])
-    func firstLayerWeightGradientIsTheFixedOrderBitForBit(shape: (Int, Int, Int)) {
-        let (f, h, w) = shape, n = 3
+    /// A stride-1 "same" layer's weight gradient: from its padded planes for a first layer
+    /// whose filters fill whole vectors (16, 32), by im2col + GEMM otherwise (11 filters; the
+    /// reference CNN's conv2 and conv3, K = 144 and 288; sums of 27 and 50 rows); either way
+    /// every sum is the fixed order, bit for bit: per sample acc = Σ_q fma(x_k[q], dy[f][q]) in
+    /// order q from 0, the samples' sums added in turn to 0, then added to the zeroed gradient.
+    @Test(arguments: [(1, 16, 28, 28, 3), (1, 32, 5, 17, 3), (1, 11, 6, 16, 3), (16, 32, 14, 14, 3), (32, 32, 7, 7, 3),
+                      (3, 16, 5, 7, 3), (2, 48, 6, 9, 5)])
+    func weightGradientIsTheFixedOrderBitForBit(shape: (Int, Int, Int, Int, Int)) {
+        let (c, f, h, w, k) = shape, n = 3, pad = k / 2, K = c * k * k
         var rng = RandomStream(seed: 10)
-        let conv = Conv2D(inChannels: 1, outChannels: f, kernelSize: 3, padding: 1, rng: &rng)
-        conv.computesInputGradient = false
-        let x = Fixtures.uniform(n * h * w, "dW x \(shape)")
+        let conv = Conv2D(inChannels: c, outChannels: f, kernelSize: k, padding: pad, rng: &rng)
+        conv.computesInputGradient = c > 1
+        let x = Fixtures.uniform(n * c * h * w, "dW x \(shape)")
         let dy = Fixtures.uniform(n * f * h * w, "dW dy \(shape)").map { $0 - 0.5 }
-        _ = conv.forward(Tensor(shape: [n, 1, h, w], data: x))
+        _ = conv.forward(Tensor(shape: [n, c, h, w], data: x))
         conv.weight.zeroGrad()
         _ = conv.backward(Tensor(shape: [n, f, h, w], data: dy))
-        var expected = [Float](repeating: 0, count: f * 9)
+        var expected = [Float](repeating: 0, count: f * K)
         for filter in 0..<f {
-            for k in 0..<9 {
-                let (ki, kj) = (k / 3, k % 3)
+            for row in 0..<K {
+                let (channel, ki, kj) = (row / (k * k), row % (k * k) / k, row % k)
                 var total: Float = 0
                 for sample in 0..<n {
                     var acc: Float = 0
-                    for row in 0..<h {
+                    for y in 0..<h {
                         for column in 0..<w {
-                            let (r, c) = (row + ki - 1, column + kj - 1)
-                            let value = r >= 0 && r < h && c >= 0 && c < w ? x[(sample * h + r) * w + c] : 0
-                            acc = acc.addingProduct(value, dy[((sample * f + filter) * h + row) * w + column])
+                            let (r, q) = (y + ki - pad, column + kj - pad)
+                            let value = r >= 0 && r < h && q >= 0 && q < w ? x[((sample * c + channel) * h + r) * w + q] : 0
+                            acc = acc.addingProduct(value, dy[((sample * f + filter) * h + y) * w + column])
                         }
                     }
                     total = total + acc
                 }
-                expected[filter * 9 + k] = 0 + total
+                expected[filter * K + row] = 0 + total
             }
         }
         #expect(conv.weight.grad.map(\.bitPattern) == expected.map(\.bitPattern))
