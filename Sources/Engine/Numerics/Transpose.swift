@@ -1,5 +1,5 @@
 // Matrix transpose in 8×8 tiles: the packing of a transposed GEMM operand (Bᵀ, and a
-// convolution's dyᵀ for its weight gradient), and the first block's channels-last pooled
+// convolution's dyᵀ for its weight gradient), and a pooled convolution's channels-last
 // values and indices into planes. A copy, no arithmetic, so it changes no bits;
 // the tiles only make it fast: eight rows are read as vectors and each output row is written
 // as one vector (a strided element-by-element copy ran 2–4.5× slower on the CNN's shapes).
@@ -8,7 +8,7 @@
 /// target[c·targetStride + r] = source[r·sourceStride + c].
 @inline(__always)
 func transpose<T: SIMDScalar>(_ source: UnsafePointer<T>, rows: Int, columns: Int, sourceStride: Int,
-                                                  into target: UnsafeMutablePointer<T>, targetStride: Int) {
+                              into target: UnsafeMutablePointer<T>, targetStride: Int) {
     let tile = 8
     var c0 = 0
     while c0 + tile <= columns {
