@@ -62,13 +62,6 @@ final class ConvPoolBlock {
         keptForBackward = training
         resizeExactly(&activations, n * F * Q)
         if training && argmax.count != n * F * Q { argmax = [Int32](repeating: 0, count: n * F * Q) }
-        // Rows of eight windows or more are pooled from the planes as they are. Shorter rows are
-        // read from scratch with room past its end (`poolPlane`'s `padded`), so that they are
-        // pooled by vectors too. GEMM planes get their bias on the way into scratch.
-        let wideRows = pool.kernelSize == 2 && pool.stride == 2 && W / 2 >= maxPoolVectorWindows
-        reserveAtLeast(&planeScratch, P + 16)
-        reserveAtLeast(&pooledScratch, Q + 8)
-        if argmaxScratch.count < Q + 8 { argmaxScratch = [Int32](repeating: 0, count: Q + 8) }
         if conv.poolsInKernel(g, pool) {
             activations.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
@@ -77,6 +70,13 @@ final class ConvPoolBlock {
             }
             return Tensor(shape: outputShape, data: activations)
         }
+        // Rows of eight windows or more are pooled from the planes as they are. Shorter rows are
+        // read from scratch with room past its end (`poolPlane`'s `padded`), so that they are
+        // pooled by vectors too. GEMM planes get their bias on the way into scratch.
+        let wideRows = pool.kernelSize == 2 && pool.stride == 2 && W / 2 >= maxPoolVectorWindows
+        reserveAtLeast(&planeScratch, P + 16)
+        reserveAtLeast(&pooledScratch, Q + 8)
+        if argmaxScratch.count < Q + 8 { argmaxScratch = [Int32](repeating: 0, count: Q + 8) }
         conv.bias.value.withUnsafeBufferPointer { b in
             activations.withUnsafeMutableBufferPointer { y in
                 argmax.withUnsafeMutableBufferPointer { am in
