@@ -46,7 +46,12 @@ public enum EngineThreading {
     /// What a run's cache key must record about the numerics: nil on the reference setting,
     /// else the backend, mode and thread count (OpenBLAS results depend on all three).
     public static var machineSpecificTag: String? {
-        isReference ? nil : "\(Numerics.backend.rawValue)-\(mode.rawValue)-\(workers)"
+        machineSpecificTag(backend: Numerics.backend, mode: mode, workers: workers)
+    }
+
+    /// `machineSpecificTag` for the given settings, without reading or changing the process's.
+    public static func machineSpecificTag(backend: Numerics.Backend, mode: Mode, workers: Int) -> String? {
+        backend == .reference && mode == .splitBatch ? nil : "\(backend.rawValue)-\(mode.rawValue)-\(workers)"
     }
 
     /// A batch is split only if every worker gets at least this many samples.
