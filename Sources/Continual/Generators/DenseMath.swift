@@ -1,5 +1,6 @@
-// Small dense-algebra helpers for the mixture code: log-sum-exp, Cholesky, triangular
-// inverse. N = samples, D = dimension, K = components. Everything row-major Double.
+// Small dense-algebra helpers for the mixture code: log-sum-exp and row normalisation
+// (Cholesky and the triangular inverse are the engine's `Cholesky`). N = samples,
+// D = dimension, K = components. Everything row-major Double.
 // Matrix products go through the engine's `sgemm` / `dgemm` (glr's fixed-order kernels by
 // default); exp and log are `ReferenceMath`'s, so mixture likelihoods have the same bits on
 // every machine.
@@ -48,38 +49,5 @@ enum DenseMath {
         }
         for k in 0..<count { row[k] /= s }
         return m + ReferenceMath.log(s)
-    }
-
-    /// In-place lower Cholesky factor of a symmetric D×D matrix (upper triangle zeroed).
-    /// Returns false when the matrix is not positive definite.
-    static func cholesky(_ a: inout [Double], dimension d: Int) -> Bool {
-        for j in 0..<d {
-            var s = a[j * d + j]
-            for p in 0..<j { s -= a[j * d + p] * a[j * d + p] }
-            if !(s > 0) { return false }
-            let ljj = s.squareRoot()
-            a[j * d + j] = ljj
-            for i in (j + 1)..<max(j + 1, d) {
-                var t = a[i * d + j]
-                for p in 0..<j { t -= a[i * d + p] * a[j * d + p] }
-                a[i * d + j] = t / ljj
-            }
-            for p in (j + 1)..<max(j + 1, d) { a[j * d + p] = 0 }
-        }
-        return true
-    }
-
-    /// The inverse of a lower-triangular D×D matrix, by forward substitution on the identity
-    /// in a fixed order (column by column, each sum over p in increasing order).
-    static func invertLower(_ l: [Double], dimension d: Int) -> [Double] {
-        var inv = [Double](repeating: 0, count: d * d)
-        for j in 0..<d {
-            for i in j..<d {
-                var t = i == j ? 1.0 : 0.0
-                for p in j..<i { t -= l[i * d + p] * inv[p * d + j] }
-                inv[i * d + j] = t / l[i * d + i]
-            }
-        }
-        return inv
     }
 }

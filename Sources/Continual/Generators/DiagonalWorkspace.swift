@@ -7,7 +7,10 @@ struct DiagonalWorkspace {
 
     /// [x, x²] of the current block (blockRows × 2D).
     var features: [Float]
-    /// Scores of the current block (blockRows × K).
+    /// Columns of `scores` and `weightsTransposed`: K, or 16 when K is smaller, so that the
+    /// E-step's GEMM runs its lanes along a block's rows of scores (columns past K are zeros).
+    let scoreColumns: Int
+    /// Scores of the current block (blockRows × `scoreColumns`).
     var scores: [Float]
     /// The block's Rᵀ·[x, x²] (K × 2D), in Float, added to `sums` per block.
     var blockSums: [Float]
@@ -17,18 +20,19 @@ struct DiagonalWorkspace {
     var counts: [Double]
     /// One row of log-weights / responsibilities (K).
     var row: [Double]
-    /// W in Float (K × 2D).
-    var weights: [Float]
+    /// Wᵀ in Float (2D × `scoreColumns`; columns past K stay 0).
+    var weightsTransposed: [Float]
 
     /// Buffers for K components of dimension D.
     init(components k: Int, dimension d: Int) {
         let b = DiagonalWorkspace.blockRows
         features = [Float](repeating: 0, count: b * 2 * d)
-        scores = [Float](repeating: 0, count: b * k)
+        scoreColumns = max(k, 16)
+        scores = [Float](repeating: 0, count: b * scoreColumns)
         blockSums = [Float](repeating: 0, count: k * 2 * d)
         sums = [Double](repeating: 0, count: k * 2 * d)
         counts = [Double](repeating: 0, count: k)
         row = [Double](repeating: 0, count: k)
-        weights = [Float](repeating: 0, count: k * 2 * d)
+        weightsTransposed = [Float](repeating: 0, count: 2 * d * scoreColumns)
     }
 }

@@ -58,8 +58,8 @@ public struct GaussianMixture: Hashable, Sendable {
             var inverses = [Double](repeating: 0, count: k * d * d)
             for c in 0..<k {
                 var l = Array(covariances[(c * d * d)..<((c + 1) * d * d)])
-                guard DenseMath.cholesky(&l, dimension: d) else { throw GeneratorError.notPositiveDefinite(component: c) }
-                let inv = DenseMath.invertLower(l, dimension: d)
+                guard Cholesky.factor(&l, dimension: d) else { throw GeneratorError.notPositiveDefinite(component: c) }
+                let inv = Cholesky.invertLower(l, dimension: d)
                 factors.replaceSubrange((c * d * d)..<((c + 1) * d * d), with: l)
                 inverses.replaceSubrange((c * d * d)..<((c + 1) * d * d), with: inv)
             }
@@ -88,7 +88,7 @@ public struct GaussianMixture: Hashable, Sendable {
             var regularisation = 1e-6
             while true {
                 var factor = Array(kept[block])
-                if DenseMath.cholesky(&factor, dimension: d) { break }
+                if Cholesky.factor(&factor, dimension: d) { break }
                 guard regularisation <= 1 else { throw GeneratorError.notPositiveDefinite(component: c) }
                 for j in 0..<d {
                     let index = c * d * d + j * d + j
@@ -173,7 +173,7 @@ public struct GaussianMixture: Hashable, Sendable {
             inverseCholesky.withUnsafeBufferPointer { ip in
                 for c in 0..<k {
                     let a = ip.baseAddress! + c * d * d
-                    dgemm(transA: false, transB: true, m: n, n: d, k: d, a: x, lda: d, b: a, ldb: d, c: y, ldc: d)
+                    dgemmTimesLowerTransposed(rows: n, dimension: d, a: x, lda: d, lower: a, ldl: d, c: y, ldc: d)
                     var b = [Double](repeating: 0, count: d)
                     var logDet = 0.0
                     for r in 0..<d {
@@ -183,13 +183,29 @@ public struct GaussianMixture: Hashable, Sendable {
                         logDet += ReferenceMath.log(a[r * d + r])
                     }
                     let constant = ReferenceMath.log(weights[c]) + logDet - 0.5 * Double(d) * log2pi
-                    for i in 0..<n {
+                    // q_i = Σ_j (y_ij − b_j)² in order j, four rows' sums side by side.
+                    var i = 0
+                    while i + 4 <= n {
+                        let y0 = y + i * d, y1 = y0 + d, y2 = y1 + d, y3 = y2 + d
+                        var q0 = 0.0, q1 = 0.0, q2 = 0.0, q3 = 0.0
+                        for j in 0..<d {
+                            let t0 = y0[j] - b[j], t1 = y1[j] - b[j], t2 = y2[j] - b[j], t3 = y3[j] - b[j]
+                            q0 += t0 * t0; q1 += t1 * t1; q2 += t2 * t2; q3 += t3 * t3
+                        }
+                        out[i * k + c] = constant - 0.5 * q0
+                        out[(i + 1) * k + c] = constant - 0.5 * q1
+                        out[(i + 2) * k + c] = constant - 0.5 * q2
+                        out[(i + 3) * k + c] = constant - 0.5 * q3
+                        i += 4
+                    }
+                    while i < n {
                         var q = 0.0
                         for j in 0..<d {
                             let t = y[i * d + j] - b[j]
                             q += t * t
                         }
                         out[i * k + c] = constant - 0.5 * q
+                        i += 1
                     }
                 }
             }

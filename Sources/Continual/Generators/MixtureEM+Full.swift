@@ -56,23 +56,15 @@ extension MixtureEM {
                     for j in 0..<d { weighted[i * d + j] = s * (xp[i * d + j] - means[c * d + j]) }
                 }
             }
+            // Exactly symmetric: the two triangles are one fma sequence (see `dgemmGram`).
             weighted.withUnsafeBufferPointer { wp in
                 covariances.withUnsafeMutableBufferPointer { cp in
-                    dgemm(transA: true, transB: false, m: d, n: d, k: n, alpha: 1 / nk[c],
-                                   a: wp.baseAddress!, lda: d, b: wp.baseAddress!, ldb: d,
-                                   c: cp.baseAddress! + c * d * d, ldc: d)
+                    dgemmGram(rows: n, columns: d, alpha: 1 / nk[c], a: wp.baseAddress!, lda: d,
+                              c: cp.baseAddress! + c * d * d, ldc: d)
                 }
             }
             // Σ + (floor + reg)·I bounds every eigenvalue below, not only the axis variances.
             for j in 0..<d { covariances[c * d * d + j * d + j] += floor + reg }
-            // Exact symmetry (GEMM rounding can differ between the two triangles).
-            for r in 0..<d {
-                for s in 0..<r {
-                    let v = 0.5 * (covariances[c * d * d + r * d + s] + covariances[c * d * d + s * d + r])
-                    covariances[c * d * d + r * d + s] = v
-                    covariances[c * d * d + s * d + r] = v
-                }
-            }
         }
         return try GaussianMixture(covariance: .full, dimension: d, weights: weights, means: means, covariances: covariances)
     }

@@ -123,13 +123,16 @@ enum MixtureEM {
         let k = mixture.componentCount
         let block = DiagonalWorkspace.blockRows
         let (w, constants) = mixture.linearTerms()
-        for i in 0..<w.count { ws.weights[i] = Float(w[i]) }
+        let columns = ws.scoreColumns
+        for c in 0..<k {
+            for t in 0..<(2 * d) { ws.weightsTransposed[t * columns + c] = Float(w[c * 2 * d + t]) }
+        }
         for i in 0..<ws.sums.count { ws.sums[i] = 0 }
         for c in 0..<k { ws.counts[c] = 10 * Double.ulpOfOne }
         var total = 0.0
         data.rows.withUnsafeBufferPointer { xp in
             ws.features.withUnsafeMutableBufferPointer { fp in
-                ws.weights.withUnsafeBufferPointer { wp in
+                ws.weightsTransposed.withUnsafeBufferPointer { wp in
                     ws.scores.withUnsafeMutableBufferPointer { sp in
                         ws.blockSums.withUnsafeMutableBufferPointer { bp in
                             ws.sums.withUnsafeMutableBufferPointer { sums in
@@ -140,11 +143,12 @@ enum MixtureEM {
                                             let rows = min(block, n - start)
                                             let f = fp.baseAddress!
                                             data.writeFeatures(start: start, count: rows, rows: xp.baseAddress!, into: f)
-                                            sgemm(transA: false, transB: true, m: rows, n: k, k: 2 * d, a: f, lda: 2 * d,
-                                                            b: wp.baseAddress!, ldb: 2 * d, c: sp.baseAddress!, ldc: k)
+                                            // Scores = [x, x²]·Wᵀ, Wᵀ read in place (the sums of `transB: true` on W).
+                                            sgemm(transA: false, transB: false, m: rows, n: columns, k: 2 * d, a: f, lda: 2 * d,
+                                                  b: wp.baseAddress!, ldb: columns, c: sp.baseAddress!, ldc: columns)
                                             for i in 0..<(k * 2 * d) { bp[i] = 0 }
                                             for i in 0..<rows {
-                                                for c in 0..<k { rowp[c] = Double(sp[i * k + c]) + constants[c] }
+                                                for c in 0..<k { rowp[c] = Double(sp[i * columns + c]) + constants[c] }
                                                 total += DenseMath.normaliseLogRow(rowp.baseAddress!, count: k)
                                                 for c in 0..<k {
                                                     let r = rowp[c]

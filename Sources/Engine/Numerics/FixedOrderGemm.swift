@@ -10,8 +10,10 @@
 //   - N ≥ L: lanes run along a row of C; B's rows are read in place (op(B) = Bᵀ is packed
 //     once into a K×N workspace); blocks of 8 or 4 rows × 2 vectors, then narrower blocks, and
 //     a last vector that overlaps the previous one (its lanes already written are skipped).
-//   - N < L ≤ M: the same loop nest computes Cᵀ = op(B)ᵀ·op(A)ᵀ (op(A)ᵀ packed by 8×8 tiles),
-//     a block of C's rows at a time, and writes it back transposed.
+//   - L/4 ≤ N < L ≤ M: the same loop nest on op(B) padded with zero columns to one vector
+//     (packed once), a block of C's rows at a time into scratch; the first N columns are kept.
+//   - N < L/4, L ≤ M: the same loop nest computes Cᵀ = op(B)ᵀ·op(A)ᵀ (op(A)ᵀ packed by 8×8
+//     tiles), a block of C's rows at a time, and writes it back transposed.
 //   - N, M < L: lanes run down a column of C; L rows of op(A) are packed into a K×L panel.
 
 /// The fixed-order GEMM kernels (see the file comment); `sgemm` and `dgemm` dispatch here
@@ -37,12 +39,69 @@ enum FixedOrderGemm {
             }
             alongRows(V.self, m: m, n: n, k: k, a: a, rowStride: rowStride, columnStride: columnStride,
                       b: bRows, ldb: bStride, output: output)
+        } else if m >= V.scalarCount && 4 * n >= V.scalarCount {
+            paddedAlongRows(V.self, transB: transB, m: m, n: n, k: k, a: a, rowStride: rowStride,
+                            columnStride: columnStride, b: b, ldb: ldb, output: output)
         } else if m >= V.scalarCount {
             transposedAlongRows(V.self, transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda,
                                 b: b, ldb: ldb, output: output)
         } else {
             alongColumns(V.self, transB: transB, m: m, n: n, k: k, a: a, rowStride: rowStride,
                          columnStride: columnStride, b: b, ldb: ldb, output: output)
+        }
+    }
+
+    /// Continues the fixed-order sums already in C over K more terms: C_ij = fma chain over
+    /// p = 0..<K of A_ip·B_pj starting from C_ij (no alpha, no beta). Splitting K into pieces
+    /// this way gives the bits of one `run` over the whole K with alpha 1 and beta 0, from a C
+    /// of zeros; it lets a caller walk a long K in chunks that stay in cache. Needs N ≥ L.
+    @inline(__always)
+    static func continueSums<V: SIMD>(_: V.Type, transA: Bool, m: Int, n: Int, k: Int,
+                                      a: UnsafePointer<V.Scalar>, lda: Int, b: UnsafePointer<V.Scalar>, ldb: Int,
+                                      c: UnsafeMutablePointer<V.Scalar>, ldc: Int)
+    where V.Scalar: BinaryFloatingPoint & SIMDScalar {
+        precondition(n >= V.scalarCount, "continueSums needs at least \(V.scalarCount) columns, got \(n)")
+        guard m > 0 else { return }
+        var output = Output<V>(alpha: 1, beta: 0, c: c, ldc: ldc)
+        output.continuing = true
+        alongRows(V.self, m: m, n: n, k: k, a: a, rowStride: transA ? 1 : lda, columnStride: transA ? lda : 1,
+                  b: b, ldb: ldb, output: output)
+    }
+
+    // MARK: - L/4 ≤ N < L ≤ M: lanes along rows of C padded to one vector
+
+    /// Rows of C handled per pass of `paddedAlongRows` (its padded result block stays in cache).
+    private static let paddedBlockRows = 256
+
+    /// Computes C with `alongRows` on op(B) padded with zero columns to one vector (K×L, packed
+    /// once), a block of C's rows at a time into scratch, then combines the first N columns
+    /// into C. Each output is the same fma sequence as in the other loop nests (the padding's
+    /// columns are computed and dropped), and op(A) is read in place: for a few columns and a
+    /// long K this moves far less data than transposing op(A) (`transposedAlongRows`).
+    @inline(__always)
+    private static func paddedAlongRows<V: SIMD>(_: V.Type, transB: Bool, m: Int, n: Int, k: Int,
+                                                 a: UnsafePointer<V.Scalar>, rowStride: Int, columnStride: Int,
+                                                 b: UnsafePointer<V.Scalar>, ldb: Int, output: Output<V>)
+    where V.Scalar: BinaryFloatingPoint & SIMDScalar {
+        let lanes = V.scalarCount
+        let workspace = KernelScratch.current
+        let panel = workspace.buffer(V.Scalar.self, count: k * lanes, slot: 0)
+        let blockRows = min(m, paddedBlockRows)
+        let result = workspace.buffer(V.Scalar.self, count: blockRows * lanes, slot: 1)
+        let bRow = transB ? 1 : ldb, bColumn = transB ? ldb : 1
+        for p in 0..<k {
+            for j in 0..<lanes { panel[p * lanes + j] = j < n ? b[p * bRow + j * bColumn] : 0 }
+        }
+        var i = 0
+        while i < m {
+            let rows = min(blockRows, m - i)
+            alongRows(V.self, m: rows, n: lanes, k: k, a: a + i * rowStride, rowStride: rowStride, columnStride: columnStride,
+                      b: UnsafePointer(panel), ldb: lanes, output: Output<V>(alpha: 1, beta: 0, c: result, ldc: lanes))
+            for r in 0..<rows {
+                let target = output.c + (i + r) * output.ldc
+                for j in 0..<n { target[j] = output.combine(result[r * lanes + j], target[j]) }
+            }
+            i += rows
         }
     }
 
@@ -110,7 +169,8 @@ enum FixedOrderGemm {
                 i += 4
             }
             while i < m {
-                let (x, y) = block1x2(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + j, ldb: ldb)
+                let (x, y) = block1x2(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + j, ldb: ldb,
+                                      start: (output.initial(i, j), output.initial(i, j + lanes)))
                 output.store(x, row: i, column: j)
                 output.store(y, row: i, column: j + lanes)
                 i += 1
@@ -133,7 +193,8 @@ enum FixedOrderGemm {
                 i += 4
             }
             while i < m {
-                let x = block1x1(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + start, ldb: ldb)
+                let x = block1x1(V.self, k: k, a: a + i * rowStride, columnStride: columnStride, b: b + start, ldb: ldb,
+                                 start: output.initial(i, start))
                 output.store(x, row: i, column: start, skip: j - start)
                 i += 1
             }
@@ -146,8 +207,15 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int, row outRow: Int, column: Int, output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         let lanes = V.scalarCount
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
-        var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
+        let second = column + lanes
+        var c00 = output.initial(outRow, column), c01 = output.initial(outRow, second)
+        var c10 = output.initial(outRow + 1, column), c11 = output.initial(outRow + 1, second)
+        var c20 = output.initial(outRow + 2, column), c21 = output.initial(outRow + 2, second)
+        var c30 = output.initial(outRow + 3, column), c31 = output.initial(outRow + 3, second)
+        var c40 = output.initial(outRow + 4, column), c41 = output.initial(outRow + 4, second)
+        var c50 = output.initial(outRow + 5, column), c51 = output.initial(outRow + 5, second)
+        var c60 = output.initial(outRow + 6, column), c61 = output.initial(outRow + 6, second)
+        var c70 = output.initial(outRow + 7, column), c71 = output.initial(outRow + 7, second)
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
         let a4 = a + 4 * rowStride, a5 = a + 5 * rowStride, a6 = a + 6 * rowStride, a7 = a + 7 * rowStride
         var row = b, offset = 0
@@ -183,7 +251,11 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int, row outRow: Int, column: Int, output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
         let lanes = V.scalarCount
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
+        let second = column + lanes
+        var c00 = output.initial(outRow, column), c01 = output.initial(outRow, second)
+        var c10 = output.initial(outRow + 1, column), c11 = output.initial(outRow + 1, second)
+        var c20 = output.initial(outRow + 2, column), c21 = output.initial(outRow + 2, second)
+        var c30 = output.initial(outRow + 3, column), c31 = output.initial(outRow + 3, second)
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
         var row = b, offset = 0
         for _ in 0..<k {
@@ -208,7 +280,10 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, skip: Int,
                                           output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
-        var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V(), c6 = V(), c7 = V()
+        var c0 = output.initial(row, column), c1 = output.initial(row + 1, column)
+        var c2 = output.initial(row + 2, column), c3 = output.initial(row + 3, column)
+        var c4 = output.initial(row + 4, column), c5 = output.initial(row + 5, column)
+        var c6 = output.initial(row + 6, column), c7 = output.initial(row + 7, column)
         var bRow = b, x = a
         for _ in 0..<k {
             let y = load(V.self, bRow)
@@ -238,7 +313,8 @@ enum FixedOrderGemm {
                                           b: UnsafePointer<V.Scalar>, ldb: Int, row: Int, column: Int, skip: Int,
                                           output: Output<V>)
     where V.Scalar: BinaryFloatingPoint {
-        var c0 = V(), c1 = V(), c2 = V(), c3 = V()
+        var c0 = output.initial(row, column), c1 = output.initial(row + 1, column)
+        var c2 = output.initial(row + 2, column), c3 = output.initial(row + 3, column)
         let a0 = a, a1 = a + rowStride, a2 = a + 2 * rowStride, a3 = a + 3 * rowStride
         var bRow = b, offset = 0
         for _ in 0..<k {
@@ -258,9 +334,9 @@ enum FixedOrderGemm {
 
     @inline(__always)
     private static func block1x2<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, columnStride: Int,
-                                          b: UnsafePointer<V.Scalar>, ldb: Int) -> (V, V)
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, start: (V, V)) -> (V, V)
     where V.Scalar: BinaryFloatingPoint {
-        var c0 = V(), c1 = V()
+        var (c0, c1) = start
         var bRow = b, x = a
         for _ in 0..<k {
             let broadcast = V(repeating: x[0])
@@ -274,9 +350,9 @@ enum FixedOrderGemm {
 
     @inline(__always)
     private static func block1x1<V: SIMD>(_: V.Type, k: Int, a: UnsafePointer<V.Scalar>, columnStride: Int,
-                                          b: UnsafePointer<V.Scalar>, ldb: Int) -> V
+                                          b: UnsafePointer<V.Scalar>, ldb: Int, start: V) -> V
     where V.Scalar: BinaryFloatingPoint {
-        var c0 = V()
+        var c0 = start
         var bRow = b, x = a
         for _ in 0..<k {
             c0 = c0.addingProduct(V(repeating: x[0]), load(V.self, bRow))
@@ -346,6 +422,14 @@ struct Output<V: SIMD> where V.Scalar: BinaryFloatingPoint {
     let alpha: V.Scalar, beta: V.Scalar
     let c: UnsafeMutablePointer<V.Scalar>
     let ldc: Int
+    /// Whether the sums continue from C's values (`FixedOrderGemm.continueSums`) instead of 0.
+    var continuing = false
+
+    /// The accumulator a block starts from at C[row][column...]: 0, or C's values when continuing.
+    @inline(__always)
+    func initial(_ row: Int, _ column: Int) -> V {
+        continuing ? UnsafeRawPointer(c + row * ldc + column).loadUnaligned(as: V.self) : V()
+    }
 
     @inline(__always)
     func combine(_ acc: V, _ old: @autoclosure () -> V) -> V {
