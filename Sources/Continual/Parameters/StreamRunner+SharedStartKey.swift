@@ -22,6 +22,17 @@ extension StreamRunner {
         return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
     }
 
+    /// The identity of the benchmark a configuration builds from the dataset with
+    /// `datasetFingerprint`: its building parameters (`StreamConfiguration.benchmarkOnly`) as
+    /// sorted-keys JSON, and the fingerprint. Runs with equal identities see the same images.
+    public static func benchmarkIdentity(_ configuration: StreamConfiguration, datasetFingerprint: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let parameters = String(decoding: (try? encoder.encode(configuration.benchmarkOnly)) ?? Data(), as: UTF8.self)
+        return parameters + " " + datasetFingerprint
+    }
+
     /// The configuration whose naive run trains experience 0 exactly as every run sharing
     /// its start does (`StreamConfiguration.sharedStartRelevant`).
     public static func sharedStartConfiguration(_ configuration: StreamConfiguration) -> StreamConfiguration {

@@ -29,7 +29,7 @@ extension StreamRunner {
         var currentLatents: SampleSet?
         if headOnly {
             phase(e, "computing latents", progress)
-            currentLatents = latents(of: images)
+            currentLatents = latents(of: images, experience: e, split: .train)
         }
         try trainExperience(e, on: currentLatents ?? images, headOnly: headOnly, progress: progress)
         try endExperience(e, images: images, latents: currentLatents, checkpoint: checkpoint, progress: progress) { _ in
@@ -64,7 +64,7 @@ extension StreamRunner {
         var currentLatents = latents
         let end = ExperienceEnd(index: e, benchmark: benchmark, configuration: configuration, network: network,
                                 latents: {
-                                    if currentLatents == nil { currentLatents = self.latents(of: images) }
+                                    if currentLatents == nil { currentLatents = self.latents(of: images, experience: e, split: .train) }
                                     return currentLatents!
                                 },
                                 testLatents: { self.testLatents(e) })

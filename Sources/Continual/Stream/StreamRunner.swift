@@ -47,6 +47,11 @@ public final class StreamRunner {
     var state = RunState()
     /// Test latents of the frozen backbone per experience (valid only while it is frozen).
     var frozenTestLatents: [Int: SampleSet] = [:]
+    /// Where the runs of one process share the latents of frozen backbones
+    /// (`FrozenLatentsMemo`), with this run's benchmark identity in it: its building
+    /// parameters and the dataset's fingerprint (`StreamRunner.benchmarkIdentity`). Nil
+    /// computes every latent; set it before `run`.
+    public var sharedLatents: (memo: FrozenLatentsMemo, benchmark: String)?
 
     /// A runner for `configuration` on `benchmark`. Applies the process's allocator tuning
     /// (`AllocatorTuning`, once per process) that training wants.
@@ -176,11 +181,18 @@ public final class StreamRunner {
         return SampleSet(values: values, labels: samples.labels, sampleShape: [dimension])
     }
 
+    /// Latents of experience `e`'s `split` (whose samples are `samples`) under the current
+    /// backbone, from `sharedLatents` when another run of the process computed them.
+    func latents(of samples: @autoclosure () -> SampleSet, experience e: Int, split: FrozenLatentsMemo.Split) -> SampleSet {
+        guard let shared = sharedLatents else { return latents(of: samples()) }
+        return shared.memo.latents(benchmark: shared.benchmark, model: configuration.model, network: network,
+                                   experience: e, split: split) { latents(of: samples()) }
+    }
+
     /// Test latents of experience j under the current backbone, cached while it is frozen.
     func testLatents(_ j: Int) -> SampleSet {
         if network.isBackboneFrozen, let cached = frozenTestLatents[j] { return cached }
-        let test = benchmark.experiences[j].test
-        let z = latents(of: SampleSet(test))
+        let z = latents(of: SampleSet(benchmark.experiences[j].test), experience: j, split: .test)
         if network.isBackboneFrozen { frozenTestLatents[j] = z }
         return z
     }

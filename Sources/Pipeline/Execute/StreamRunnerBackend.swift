@@ -6,6 +6,10 @@ import Foundation
 /// Benchmarks are built per run from the shared dataset (a benchmark depends only on its
 /// configuration's seed, size and kind).
 public struct StreamRunnerBackend: RunBackend {
+    /// The latents of frozen backbones, shared by the runs this backend computes: runs that
+    /// share experience 0 and train the head alone compute each experience's latents once.
+    public let latentsMemo = FrozenLatentsMemo()
+
     /// Creates the backend.
     public init() {}
 
@@ -17,15 +21,19 @@ public struct StreamRunnerBackend: RunBackend {
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
         let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)
+        let identity = StreamRunner.benchmarkIdentity(configuration, datasetFingerprint: dataset.fingerprint)
+        func runner() throws -> StreamRunner {
+            let runner = try StreamRunner(configuration: configuration, benchmark: benchmark)
+            runner.sharedLatents = (latentsMemo, identity)
+            return runner
+        }
         do {
-            return try StreamRunner(configuration: configuration, benchmark: benchmark)
-                .run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
+            return try runner().run(resumeFrom: resumeFrom, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
         } catch let error as StreamError where resumeFrom != nil && error.isBadCheckpoint {
             progress(StreamProgress(experience: 0, experiences: configuration.experiences, epoch: 0, epochs: configuration.epochs,
                                     samplesDone: 0, samplesTotal: 0, samplesPerSecond: 0,
                                     message: "the checkpoint cannot be resumed (\(error)); starting the run afresh"))
-            return try StreamRunner(configuration: configuration, benchmark: benchmark)
-                .run(resumeFrom: nil, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
+            return try runner().run(resumeFrom: nil, sharedStart: sharedStart, checkpoint: checkpoint, progress: progress)
         }
     }
 
