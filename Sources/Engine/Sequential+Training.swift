@@ -23,6 +23,13 @@ public enum TrainedPart: Sendable {
 }
 
 extension Sequential {
+    /// The shards a training step of `part` on a batch of `n` samples is split into, hence
+    /// how many cores it keeps busy (a dense head below the dense threshold runs on one).
+    /// Schedulers read it to place runs side by side; it changes no result.
+    public func trainingShards(batch n: Int, part: TrainedPart) -> Int {
+        splitWorkers(for: n, from: part == .head ? latentIndex : 0, to: layers.count)
+    }
+
     /// One SGD step on a minibatch: forward (or head), softmax cross-entropy, zeroGrad,
     /// backward (or headBackward), `addGradients` (an extra loss term adds its gradient to
     /// the parameters' gradients here), optimiser step.

@@ -32,6 +32,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Units recomputed at once, in worker processes (default: cores/2).")
     var jobs: Int = UnitWorkers.defaultJobs
 
+    @Flag(inversion: .prefixedNo, help: "With -j 1: compute runs that train a head alone two at a time on threads of this process, one core each, sharing the frozen backbone's latents (the same bits; only their seconds grow, which a check does not compare).")
+    var sideBySide = true
+
     @Option(help: "Spot check: recompute only K runs chosen at random (and what they depend on).")
     var sample: Int?
 
@@ -81,6 +84,7 @@ struct CheckCommand: ParsableCommand {
             + " in an empty cache \(cache.path)\n").utf8))
         var executor = DocumentExecutor(cacheDirectory: cache, progress: .standardError())
         if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
+        if sideBySide { executor.unitThreads = UnitThreads() }
         if let sample {
             try checkSample(sample, file: file, overrides: recorded.overrides, results: results, executor: executor)
             return
@@ -129,6 +133,9 @@ struct CheckCommand: ParsableCommand {
         let context = ExecutionContext(store: store, backend: executor.backend, datasets: datasets, progress: executor.progress, document: file)
         context.units = graph
         for (key, error) in known { context.recordFailure(key: key, error) }
+        if executor.workers == nil, let threads = executor.unitThreads, executor.backend.runsSideBySide {
+            try threads.compute(closure, context: context, store: store)
+        }
         var runs: [NamedRun] = []
         for unit in chosen {
             do { runs.append(try context.result(of: unit.run)) } catch let error as Interrupted {

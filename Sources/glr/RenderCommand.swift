@@ -30,6 +30,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Units computed at once, in worker processes (default: cores/2; each keeps two cores busy).")
     var jobs: Int = UnitWorkers.defaultJobs
 
+    @Flag(name: .customLong("side-by-side"), help: "With -j 1: compute runs that train a head alone two at a time on threads of this process, one core each, sharing the frozen backbone's latents. The same numbers, sooner; but those runs' seconds, which the report shows, then include the sharing.")
+    var sideBySide = false
+
     @Flag(name: .customLong("from-cache"), help: "Compute nothing: assemble the report from cache hits (after glr submit); a missing unit fails its cell and names the command that computes it.")
     var fromCache = false
 
@@ -48,6 +51,7 @@ struct RenderCommand: ParsableCommand {
         var executor = DocumentExecutor(cacheDirectory: cacheURL, progress: .standardError())
         executor.limits = sizes.limits
         if jobs > 1 { executor.workers = UnitWorkers(executable: Executable.url, jobs: jobs) }
+        if sideBySide { executor.unitThreads = UnitThreads() }
         if fromCache {
             let limits = sizes.limits
             executor.fromCache = { [file, cache, overrides] unit in

@@ -1,5 +1,6 @@
 import Continual
 import Engine
+import Foundation
 import Testing
 
 /// Runs sharing the latents of frozen backbones (`FrozenLatentsMemo`) give the results of
@@ -62,5 +63,45 @@ import Testing
         }
         // 240 training latents of 288 Floats are 276 KB: never kept, so never found.
         #expect(memo.hits == 0 && memo.misses > 0)
+    }
+
+    /// A shared-start store two threads may read at once.
+    final class LockedStartStore: SharedStartStore, @unchecked Sendable {
+        private var entries: [String: [UInt8]] = [:]
+        private let lock = NSLock()
+        func load(_ key: String) throws -> [UInt8]? { lock.withLock { entries[key] } }
+        func save(_ key: String, _ bytes: [UInt8]) throws { lock.withLock { entries[key] = bytes } }
+    }
+
+    /// Results written by several threads.
+    final class ResultSlots: @unchecked Sendable {
+        private var slots: [StreamResult?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ result: StreamResult?) { lock.withLock { slots[i] = result } }
+        func get(_ i: Int) -> StreamResult? { lock.withLock { slots[i] } }
+    }
+
+    @Test(.enabled(if: enabled, "needs Fashion-MNIST and an optimised build (swift test -c release)"))
+    func runsOnTwoThreadsComputeEachLatentOnceAndGiveTheResultsOfRunsAlone() throws {
+        let configurations = [Self.configuration(.latentReplay, depth: .conv3, seed: 7), Self.configuration(.glr, depth: .conv3, seed: 7)]
+        let store = LockedStartStore()
+        let alone = try configurations.map { try Self.run($0, store: store, memo: nil) }  // the first saves the shared start
+        let oneAfterTheOther = FrozenLatentsMemo()
+        for c in configurations { _ = try Self.run(c, store: store, memo: oneAfterTheOther) }
+
+        // Both threads ask for each experience's latents at about the same time: one computes
+        // them, the other waits for its result (or finds it kept).
+        let memo = FrozenLatentsMemo()
+        let results = ResultSlots(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            results.set(i, try? Self.run(configurations[i], store: store, memo: memo))
+        }
+        for i in 0..<2 {
+            let result = try #require(results.get(i), "run \(i) failed")
+            #expect(withoutTimes(result) == withoutTimes(alone[i]), "run \(i)")
+        }
+        #expect(memo.misses == oneAfterTheOther.misses, "a latent was computed twice")
+        #expect(memo.hits == oneAfterTheOther.hits)
     }
 }

@@ -83,19 +83,28 @@ public final class StreamRunner {
     /// The freshly initialised network of a run (stream "init"), cut at `freeze_depth`.
     /// - Throws: `StreamError.invalidSetting` for an unknown model.
     public static func makeNetwork(_ configuration: StreamConfiguration, benchmark: ContinualBenchmark, rng: RandomStream) throws -> Sequential {
-        var rng = rng
-        let classes = Int((benchmark.classes.max() ?? 9) + 1)
         let first = benchmark.experiences[0].train
+        return try makeNetwork(configuration, height: first.height, width: first.width,
+                               classes: Int((benchmark.classes.max() ?? 9) + 1), rng: rng)
+    }
+
+    /// The network of `configuration.model` for images of `height`×`width` (one channel) and
+    /// `classes` classes (at least 10 outputs), cut at the configuration's freeze depth.
+    /// - Throws: `StreamError.invalidSetting` for an unknown model, or the CNN on images other
+    ///   than 28×28.
+    static func makeNetwork(_ configuration: StreamConfiguration, height: Int, width: Int, classes: Int,
+                            rng: RandomStream) throws -> Sequential {
+        var rng = rng
         let network: Sequential
         switch configuration.model {
         case "cnn":
-            guard first.height == 28, first.width == 28 else {
+            guard height == 28, width == 28 else {
                 throw StreamError.invalidSetting(name: "model", value: "cnn",
-                                                 reason: "the reference CNN takes 28×28 images, the dataset has \(first.height)×\(first.width); use model: mlp")
+                                                 reason: "the reference CNN takes 28×28 images, the dataset has \(height)×\(width); use model: mlp")
             }
             network = Sequential.referenceCNN(rng: &rng, classes: max(classes, 10))
         case "mlp":
-            network = Sequential.mlp(inputSize: first.pixelsPerImage, hidden: [256, 128], classes: max(classes, 10), rng: &rng)
+            network = Sequential.mlp(inputSize: height * width, hidden: [256, 128], classes: max(classes, 10), rng: &rng)
         default:
             throw StreamError.invalidSetting(name: "model", value: configuration.model, reason: "the models are cnn (the reference CNN) and mlp")
         }

@@ -4,8 +4,9 @@ import Foundation
 /// Loads each dataset once per render and knows its fingerprint, memoised in the cache
 /// directory (`datasets.json`, keyed by the files' paths, sizes and modification times, and
 /// checksummed: a memo that fails its SHA-256 is discarded and recomputed) so a warm render
-/// does not read the data files at all.
-public final class DatasetProvider {
+/// does not read the data files at all. Safe to use from several threads (runs computed side
+/// by side share one provider): one lock guards its state, and a dataset is loaded once.
+public final class DatasetProvider: @unchecked Sendable {
     struct FileStamp: Codable, Equatable { var path: String; var size: Int; var modified: Double }
     struct Memo: Codable { var files: [FileStamp]; var fingerprint: String; var shape: DatasetShape? }
 
@@ -14,6 +15,7 @@ public final class DatasetProvider {
     private let memoURL: URL?
     private var memo: [String: Memo]
     private let load: (String) throws -> ImageDataset
+    private let lock = NSRecursiveLock()
 
     /// A provider; `cacheDirectory` nil disables the fingerprint memo.
     public init(cacheDirectory: URL?, load: @escaping (String) throws -> ImageDataset = DatasetLoader.load) {
@@ -24,6 +26,8 @@ public final class DatasetProvider {
 
     /// The dataset for a spec, loaded on first use.
     public func dataset(_ spec: String) throws -> ImageDataset {
+        lock.lock()
+        defer { lock.unlock() }
         if let d = loaded[spec] { return d }
         let d = try load(spec)
         loaded[spec] = d
@@ -34,6 +38,8 @@ public final class DatasetProvider {
     /// The fingerprint of a spec: from the memo when the files are unchanged, else by
     /// hashing the files (without decoding them).
     public func fingerprint(_ spec: String) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
         if let d = loaded[spec] { return d.fingerprint }
         if let stamps = stamps(spec), let m = memo[spec], m.files == stamps { return m.fingerprint }
         let print = try DatasetLoader.fingerprint(spec)
@@ -44,6 +50,8 @@ public final class DatasetProvider {
     /// The image and class counts of a spec (from its label files, memoised with the
     /// fingerprint while the files are unchanged); nil when they cannot be read.
     public func shape(_ spec: String) -> DatasetShape? {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = shapes[spec] { return known }
         let stamps = stamps(spec)
         if let stamps, let m = memo[spec], m.files == stamps, let known = m.shape, known.height != nil {
@@ -61,7 +69,11 @@ public final class DatasetProvider {
     }
 
     /// Datasets loaded so far, by spec.
-    public var loadedSpecs: [String] { Array(loaded.keys) }
+    public var loadedSpecs: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(loaded.keys)
+    }
 
     private func remember(_ spec: String, _ fingerprint: String) {
         guard memoURL != nil, let stamps = stamps(spec) else { return }

@@ -19,6 +19,11 @@ public struct DocumentExecutor {
     /// Worker processes that compute the plan's missing units before the cells execute
     /// (`glr render -j N`, N > 1); nil computes runs in this process as cells need them.
     public var workers: UnitWorkers?
+    /// Threads of this process that compute the plan's missing units before the cells
+    /// execute, side by side where the cores allow (`glr check`; `glr render
+    /// --side-by-side`); nil computes runs one at a time as the cells need them. Used only
+    /// without `workers`, with a cache, and with a backend whose `runsSideBySide` is true.
+    public var unitThreads: UnitThreads?
     /// When set, nothing is computed (`glr render --from-cache`): a missing run fails its
     /// cell naming its unit and the command this returns for it.
     public var fromCache: ((RunUnit) -> String)?
@@ -57,11 +62,15 @@ public struct DocumentExecutor {
         let units = UnitGraph(plan: plan)
         context.units = units
         context.fromCache = fromCache
-        if let workers, let store, fromCache == nil {
+        if let store, fromCache == nil {
             let wanted = Set(plan.cells.filter { selected.contains($0.source.index) }.flatMap { $0.runs.map(\.key) })
             let chosen = units.closure(units.units.filter { $0.kind == .run && wanted.contains($0.key) }.map(\.index))
-            for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, limits: limits, store: store,
-                                                                progress: progress) { context.recordFailure(key: key, error) }
+            if let workers {
+                for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, limits: limits, store: store,
+                                                        progress: progress) { context.recordFailure(key: key, error) }
+            } else if let unitThreads, backend.runsSideBySide {
+                try unitThreads.compute(chosen, context: context, store: store)
+            }
         }
 
         var executed: [Int: ExecutedCell] = [:]

@@ -3,8 +3,9 @@ import Data
 import Foundation
 
 /// What cells execute against: the cache, the datasets, the backend that trains, and the
-/// results of runs so far (each run computed or loaded once per render).
-public final class ExecutionContext {
+/// results of runs so far (each run computed or loaded once per render). Runs may be computed
+/// on several threads at once (`UnitThreads`): one lock guards the results and counters.
+public final class ExecutionContext: @unchecked Sendable {
     /// The cache (nil: no cache).
     public let store: CacheStore?
     /// The trainer.
@@ -27,6 +28,7 @@ public final class ExecutionContext {
     public var fromCache: ((RunUnit) -> String)?
     private var results: [String: NamedRun] = [:]
     private var failures: [String: Error] = [:]
+    private let lock = NSLock()
 
     /// Creates a context.
     public init(store: CacheStore?, backend: RunBackend, datasets: DatasetProvider, progress: ProgressReporter, document: String) {
@@ -42,21 +44,28 @@ public final class ExecutionContext {
     /// with runs that differ only in strategy settings through `CacheSharedStartStore`).
     /// Corrupt entries are reported, removed and recomputed.
     public func result(of run: PlannedRun) throws -> NamedRun {
-        if let known = results[run.key] { return renamed(known, as: run) }
-        if let failure = failures[run.key] { throw failure }
+        let (known, failure) = locked { (results[run.key], failures[run.key]) }
+        if let known { return renamed(known, as: run) }
+        if let failure { throw failure }
         do {
             let named = try loadOrCompute(run)
-            results[run.key] = named
+            locked { results[run.key] = named }
             return named
         } catch {
-            failures[run.key] = error
+            locked { failures[run.key] = error }
             throw error
         }
     }
 
-    /// Records that computing run `key` failed elsewhere (a worker process), so that this
-    /// render reports it instead of computing it again.
-    public func recordFailure(key: String, _ error: Error) { failures[key] = error }
+    /// Records that computing run `key` failed elsewhere (a worker process, another thread),
+    /// so that this render reports it instead of computing it again.
+    public func recordFailure(key: String, _ error: Error) { locked { failures[key] = error } }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
 
     /// Example images of each experience of the benchmark a configuration describes.
     /// Cached under the benchmark's key, so a warm render does not load the dataset for them.
@@ -92,7 +101,7 @@ public final class ExecutionContext {
         let resultEntry = RunRecord.resultEntry(run.key)
         guard let bytes = loadChecked(resultEntry) else { return nil }
         if let record = try? RunRecord(decoding: bytes) {
-            cachedRuns += 1
+            locked { cachedRuns += 1 }
             progress.log("  \(run.name): cached")
             return NamedRun(name: run.name, cellName: run.cellName, varied: run.varied, configuration: run.configuration,
                             result: record.result, cacheKey: run.key, cacheHit: true)
@@ -164,7 +173,7 @@ public final class ExecutionContext {
             Interruption.shared.exitIfRequested()  // a safe point: no cache write is under way
             progress.stream(p, run: run.name)
         })
-        computedRuns += 1
+        locked { computedRuns += 1 }
         if let store {
             let record = RunRecord(name: run.name, document: document, configuration: run.configuration,
                                    engineVersion: Pipeline.engineVersion, result: result)

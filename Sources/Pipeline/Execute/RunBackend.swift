@@ -20,9 +20,15 @@ public protocol RunBackend: Sendable {
     /// A few example images of each experience of the benchmark the configuration describes.
     func examples(_ configuration: StreamConfiguration, dataset: ImageDataset, count: Int) throws
         -> [ExperienceExamples]
+    /// Whether runs may be computed on several threads of this process at once (`UnitThreads`):
+    /// false by default, so a backend a test injects is called one run at a time.
+    var runsSideBySide: Bool { get }
 }
 
 extension RunBackend {
+    /// One run at a time.
+    public var runsSideBySide: Bool { false }
+
     /// A backend that cannot share starts computes none.
     public func sharedStart(_ configuration: StreamConfiguration, dataset: ImageDataset, store: SharedStartStore,
                             progress: (StreamProgress) -> Void) throws -> Bool {

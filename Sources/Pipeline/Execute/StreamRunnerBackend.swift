@@ -2,16 +2,22 @@ import Continual
 import Data
 import Foundation
 
-/// The real trainer: `StreamRunner` over the benchmark `StreamRunner.makeBenchmark` builds.
-/// Benchmarks are built per run from the shared dataset (a benchmark depends only on its
-/// configuration's seed, size and kind).
+/// The real trainer: `StreamRunner` over the benchmark `StreamRunner.makeBenchmark` builds
+/// from the shared dataset (a benchmark depends only on its configuration's seed, size and
+/// kind), built once for runs that follow one another on the same benchmark (`benchmarks`).
 public struct StreamRunnerBackend: RunBackend {
     /// The latents of frozen backbones, shared by the runs this backend computes: runs that
     /// share experience 0 and train the head alone compute each experience's latents once.
     public let latentsMemo = FrozenLatentsMemo()
+    /// The benchmarks of the last runs: runs of one seed read the same images.
+    public let benchmarks = BenchmarkMemo()
 
     /// Creates the backend.
     public init() {}
+
+    /// True: a run's state is its own, and what runs share (the latents memo, the datasets,
+    /// the cache) is safe to use from several threads.
+    public var runsSideBySide: Bool { true }
 
     /// Builds the benchmark and runs `StreamRunner` on it, sharing experience 0 through
     /// `sharedStart`. A checkpoint the runner cannot resume from (written by an older format,
@@ -20,7 +26,7 @@ public struct StreamRunnerBackend: RunBackend {
     public func run(_ configuration: StreamConfiguration, dataset: ImageDataset, resumeFrom: [UInt8]?, sharedStart: SharedStartStore?,
                     checkpoint: (_ afterExperience: Int, _ bytes: [UInt8]) throws -> Void,
                     progress: (StreamProgress) -> Void) throws -> StreamResult {
-        let benchmark = try StreamRunner.makeBenchmark(configuration, dataset: dataset)
+        let benchmark = try benchmarks.benchmark(configuration, dataset: dataset)
         let identity = StreamRunner.benchmarkIdentity(configuration, datasetFingerprint: dataset.fingerprint)
         func runner() throws -> StreamRunner {
             let runner = try StreamRunner(configuration: configuration, benchmark: benchmark)
