@@ -4,8 +4,8 @@ import Foundation
 
 /// Computes a plan's missing units in this process before the cells execute, several at once
 /// where the cores allow: a unit takes the cores its training keeps busy
-/// (`StreamRunner.trainingCores`), and units start, in plan order, while their cores are
-/// free. Two runs that train a dense head alone after a shared start (Latent Replay, GLR and
+/// (`StreamRunner.trainingCores`), and units start while their cores are free: the shared
+/// starts first, then each start's runs together, in plan order. Two runs that train a dense head alone after a shared start (Latent Replay, GLR and
 /// its variants at the default freeze depth) thus train side by side, one core each, while a
 /// shared start or a run that trains the whole network has both cores to itself.
 ///
@@ -44,7 +44,13 @@ public struct UnitThreads: Sendable {
     ///   A run that fails is recorded in `context` (the cells that read it fail); the units
     ///   that depend on a failed unit are left to the cells, which report its error.
     public func compute(_ units: [RunUnit], context: ExecutionContext, store: CacheStore) throws {
-        let pending = units.filter { !store.exists($0.entry) }
+        // The shared starts first (each on both cores), then each start's runs one after
+        // another: runs side by side then read the same benchmark and latents, which the
+        // process computes once and keeps while they last.
+        let pending = units.filter { !store.exists($0.entry) }.sorted { a, b in
+            (a.kind == .sharedStart ? 0 : 1, a.dependencies.first ?? a.index, a.index)
+                < (b.kind == .sharedStart ? 0 : 1, b.dependencies.first ?? b.index, b.index)
+        }
         guard pending.count > 1, cores > 1 else { return }  // nothing to overlap: the cells compute it
         let board = Board(pending: pending, done: Set(units.map(\.index)).subtracting(pending.map(\.index)),
                           cores: Dictionary(uniqueKeysWithValues: pending.map { ($0.index, cores(of: $0)) }))
