@@ -18,9 +18,10 @@ public final class BenchmarkMemo: @unchecked Sendable {
     private var entries: [(identity: String, benchmark: ContinualBenchmark)] = []
     private let lock = NSLock()
 
-    /// A memo keeping at most `capacity` benchmarks (default 2: the benchmarks of two runs
-    /// computed side by side).
-    public init(capacity: Int = 2) {
+    /// A memo keeping at most `capacity` benchmarks (default 1: the benchmark of a shared
+    /// start's runs, which `UnitThreads` computes together; each kept one is 1.1 GB for five
+    /// rotated experiences of 60,000 images).
+    public init(capacity: Int = 1) {
         self.capacity = max(1, capacity)
     }
 

@@ -9,7 +9,7 @@ public struct StreamRunnerBackend: RunBackend {
     /// The latents of frozen backbones, shared by the runs this backend computes: runs that
     /// share experience 0 and train the head alone compute each experience's latents once.
     public let latentsMemo = FrozenLatentsMemo()
-    /// The benchmarks of the last runs: runs of one seed read the same images.
+    /// The benchmark of the last runs: the runs of one shared start read the same images.
     public let benchmarks = BenchmarkMemo()
 
     /// Creates the backend.

@@ -3,11 +3,13 @@ import Engine
 import Foundation
 
 /// Computes a plan's missing units in this process before the cells execute, several at once
-/// where the cores allow: a unit takes the cores its training keeps busy
-/// (`StreamRunner.trainingCores`), and units start while their cores are free: the shared
-/// starts first, then each start's runs together, in plan order. Two runs that train a dense head alone after a shared start (Latent Replay, GLR and
-/// its variants at the default freeze depth) thus train side by side, one core each, while a
-/// shared start or a run that trains the whole network has both cores to itself.
+/// where the cores allow. A unit takes the cores its training keeps busy
+/// (`StreamRunner.trainingCores`). Units are taken in this order: the shared starts, then
+/// each start's runs together, in plan order; the first ready unit that fits in the free
+/// cores starts, so a run that needs both cores waits until none is busy. Two runs that train
+/// a dense head alone after a shared start (Latent Replay, GLR and its variants at the
+/// default freeze depth) thus train side by side, one core each, while a shared start or a
+/// run that trains the whole network has both cores to itself.
 ///
 /// Unlike worker processes (`UnitWorkers`), these runs share the process's latents of frozen
 /// backbones (`FrozenLatentsMemo`), its datasets and its cache store. Every run computes the
@@ -16,9 +18,9 @@ import Foundation
 /// `glr check` (which does not compare seconds) uses this by default and `glr render` when
 /// asked.
 ///
-/// A failed unit's dependants are not started here. Interrupted,
-/// every thread stops at its next safe point (see `Interruption`): no cache entry is left
-/// half-written, since each is written to a temporary file and renamed.
+/// A failed unit's dependants are not started here. Interrupted, every thread stops at its
+/// next safe point (see `Interruption`): no cache entry is left half-written, since each is
+/// written to a temporary file and renamed.
 public struct UnitThreads: Sendable {
     /// Cores the units share (default: the engine's workers, 2 or `GLR_THREADS`).
     public var cores: Int
