@@ -126,16 +126,9 @@ struct CheckCommand: ParsableCommand {
         for unit in chosen { print("  \(unit.index)  \(unit.name)") }
         print(String(format: "a full check recomputes %d runs: about %.0f s by results.json's timings; this sample about %.0f s", estimate.runs, estimate.seconds, sampleSeconds))
         let store = try DirectoryCacheStore(root: cache)
-        var known: [String: Error] = [:]
-        if let workers = executor.workers {
-            known = try workers.compute(closure, document: file, overrides: overrides, store: store, progress: executor.progress)
-        }
         let context = ExecutionContext(store: store, backend: executor.backend, datasets: datasets, progress: executor.progress, document: file)
         context.units = graph
-        for (key, error) in known { context.recordFailure(key: key, error) }
-        if executor.workers == nil, let threads = executor.unitThreads, executor.backend.runsSideBySide {
-            try threads.compute(closure, context: context, store: store)
-        }
+        try executor.computeUnits(closure, path: file, overrides: overrides, context: context, store: store)
         var runs: [NamedRun] = []
         for unit in chosen {
             do { runs.append(try context.result(of: unit.run)) } catch let error as Interrupted {

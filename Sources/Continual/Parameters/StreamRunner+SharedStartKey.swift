@@ -14,23 +14,24 @@ extension StreamRunner {
             var configuration: StreamConfiguration
             var threading: String
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let material = Material(format: SharedStart.format, configuration: sharedStartConfiguration(configuration),
-                                threading: EngineThreading.machineSpecificTag ?? "reference")
-        return String(decoding: (try? encoder.encode(material)) ?? Data(), as: UTF8.self)
+        return canonicalJSON(Material(format: SharedStart.format, configuration: sharedStartConfiguration(configuration),
+                                      threading: EngineThreading.machineSpecificTag ?? "reference"))
     }
 
     /// The identity of the benchmark a configuration builds from the dataset with
     /// `datasetFingerprint`: its building parameters (`StreamConfiguration.benchmarkOnly`) as
     /// sorted-keys JSON, and the fingerprint. Runs with equal identities see the same images.
     public static func benchmarkIdentity(_ configuration: StreamConfiguration, datasetFingerprint: String) -> String {
+        canonicalJSON(configuration.benchmarkOnly) + " " + datasetFingerprint
+    }
+
+    /// `value` as sorted-keys JSON, non-finite numbers as strings: the same text for the same
+    /// value on every machine.
+    private static func canonicalJSON(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let parameters = String(decoding: (try? encoder.encode(configuration.benchmarkOnly)) ?? Data(), as: UTF8.self)
-        return parameters + " " + datasetFingerprint
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
     }
 
     /// The configuration whose naive run trains experience 0 exactly as every run sharing

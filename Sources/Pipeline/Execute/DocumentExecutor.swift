@@ -65,12 +65,7 @@ public struct DocumentExecutor {
         if let store, fromCache == nil {
             let wanted = Set(plan.cells.filter { selected.contains($0.source.index) }.flatMap { $0.runs.map(\.key) })
             let chosen = units.closure(units.units.filter { $0.kind == .run && wanted.contains($0.key) }.map(\.index))
-            if let workers {
-                for (key, error) in try workers.compute(chosen, document: path, overrides: overrides, limits: limits, store: store,
-                                                        progress: progress) { context.recordFailure(key: key, error) }
-            } else if let unitThreads, backend.runsSideBySide {
-                try unitThreads.compute(chosen, context: context, store: store)
-            }
+            try computeUnits(chosen, path: path, overrides: overrides, context: context, store: store)
         }
 
         var executed: [Int: ExecutedCell] = [:]
@@ -124,6 +119,20 @@ public struct DocumentExecutor {
         for spec in datasets.loadedSpecs { fingerprints[spec] = try? datasets.fingerprint(spec) }
         return ExecutedDocument(path: path, name: plan.document.name, title: plan.document.title, parameters: plan.parameters,
                                 blocks: blocks, datasetFingerprints: fingerprints, engineVersion: engineVersion, seconds: seconds)
+    }
+
+    /// Computes the missing ones of `units` into `store` before cells read them: in worker
+    /// processes (`workers`, their failures recorded in `context`), or side by side on threads
+    /// of this process (`unitThreads`, with a backend that allows it); with neither, nothing
+    /// here, and the cells compute runs one at a time.
+    public func computeUnits(_ units: [RunUnit], path: String, overrides: [String: String], context: ExecutionContext,
+                             store: DirectoryCacheStore) throws {
+        if let workers {
+            for (key, error) in try workers.compute(units, document: path, overrides: overrides, limits: limits, store: store,
+                                                    progress: progress) { context.recordFailure(key: key, error) }
+        } else if let unitThreads, backend.runsSideBySide {
+            try unitThreads.compute(units, context: context, store: store)
+        }
     }
 
     /// Indices of cells to execute: all, or the named ones, their dependencies and the cells
