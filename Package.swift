@@ -45,9 +45,11 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's sched_getcpu (the engine's shard partner avoids its caller's CPU).
+        .systemLibrary(name: "CScheduler"),
 
         // Tensors, layers, loss, optimiser, checkpoint I/O, RNG.
-        .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: engineSettings),
+        .target(name: "Engine", dependencies: ["CBLAS", "CScheduler"], swiftSettings: engineSettings),
         // IDX reader, datasets, continual benchmarks.
         .target(name: "Data", dependencies: ["Engine", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         // Strategies, buffer policies, generators, metrics.

@@ -56,8 +56,11 @@ public final class Conv2D: Layer, EngineLayer {
     private var dOutputT: [Float] = []
     private var biasSums: [Float] = []
     private var dInputIsZero = false
-    /// One chunk's output gradient, when `backwardChunks`' caller builds it (ConvPoolBlock).
+    /// One chunk's output gradient, when `backwardChunks`' caller builds it (ConvPoolBlock), or
+    /// one sample's routed window gradients (`backwardFromPooled`).
     private var gradientScratch: [Float] = []
+    /// One sample's pool argmax, transposed (`backwardFromPooled`).
+    private var argmaxT: [Int32] = []
 
     /// A convolution with square kernels; weights drawn from `rng` (weight first, then bias).
     public init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
@@ -273,81 +276,155 @@ public final class Conv2D: Layer, EngineLayer {
         reserveAtLeast(&dOutputT, P * F)
         resizeExactly(&biasSums, F)
         if writesGradients { reserveAtLeast(&gradientScratch, F * chunk * P) }
-        if dInput.count != n * inPerSample { dInputIsZero = false }
-        resizeExactly(&dInput, n * inPerSample)
-        let clearInput = wantInput || !dInputIsZero
-        dInputIsZero = !wantInput
+        let clearInput = prepareInputGradient(count: n * inPerSample, computed: wantInput)
         inputCache.withUnsafeBufferPointer { x in
             weight.value.withUnsafeBufferPointer { w in
-                weight.grad.withUnsafeMutableBufferPointer { dw in
-                    bias.grad.withUnsafeMutableBufferPointer { db in
-                        columns.withUnsafeMutableBufferPointer { cols in
-                          chunkRows.withUnsafeMutableBufferPointer { rows in
-                          dWeightT.withUnsafeMutableBufferPointer { dwt in
-                          dOutputT.withUnsafeMutableBufferPointer { dyt in
-                          biasSums.withUnsafeMutableBufferPointer { sums in
-                            dInput.withUnsafeMutableBufferPointer { dx in
-                              gradientScratch.withUnsafeMutableBufferPointer { scratch in
-                                if clearInput { dx.update(repeating: 0) }
-                                dwt.update(repeating: 0)
-                                sums.update(repeating: 0)
-                                var start = 0
-                                while start < n {
-                                    let s = min(chunk, n - start)
-                                    let L = s * P
-                                    let dy = chunkGradient(start, s, scratch.baseAddress!)
-                                    let inRows = dy.sampleStride == P && dy.filterStride == L
-                                    let chunkColumns = cols.baseAddress!
-                                    if !directWeights {
-                                        im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
-                                    }
-                                    // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
-                                    // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
-                                    for j in 0..<s {
-                                        transpose(dy.plane(sample: j, filter: 0), rows: F, columns: P, sourceStride: dy.filterStride,
-                                                  into: dyt.baseAddress!, targetStride: F)
-                                        if directWeights {
-                                            DirectConvolution.addWeightGradient(x.baseAddress! + (start + j) * inPerSample, g, filters: F,
-                                                                                outputGradientTransposed: dyt.baseAddress!,
-                                                                                into: dwt.baseAddress!, biasSums: sums.baseAddress!)
-                                        } else {
-                                            addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
-                                            sgemm(transA: false, transB: false, m: K, n: F, k: P, alpha: 1,
-                                                  a: chunkColumns + j * P, lda: L, b: dyt.baseAddress!, ldb: F,
-                                                  beta: 1, c: dwt.baseAddress!, ldc: F)
-                                        }
-                                    }
-                                    if wantInput {
-                                        // dcols overwrite the chunk's columns (dW is done with them).
-                                        let dcols = chunkColumns
-                                        var dyRows = dy.base
-                                        if !inRows {
-                                            gather(dy, samples: s, filters: F, plane: P, into: rows.baseAddress!)
-                                            dyRows = UnsafePointer(rows.baseAddress!)
-                                        }
-                                        sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
-                                              a: w.baseAddress!, lda: K, b: dyRows, ldb: L,
-                                              beta: 0, c: dcols, ldc: L)
-                                        col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
-                                    }
-                                    start += s
-                                }
-                                for f in 0..<F {
-                                    for k in 0..<K { dw[f * K + k] += dwt[k * F + f] }
-                                    db[f] += sums[f]
-                                }
-                              }
+                columns.withUnsafeMutableBufferPointer { cols in
+                  chunkRows.withUnsafeMutableBufferPointer { rows in
+                  dWeightT.withUnsafeMutableBufferPointer { dwt in
+                  dOutputT.withUnsafeMutableBufferPointer { dyt in
+                  biasSums.withUnsafeMutableBufferPointer { sums in
+                    dInput.withUnsafeMutableBufferPointer { dx in
+                      gradientScratch.withUnsafeMutableBufferPointer { scratch in
+                        if clearInput { dx.update(repeating: 0) }
+                        dwt.update(repeating: 0)
+                        sums.update(repeating: 0)
+                        var start = 0
+                        while start < n {
+                            let s = min(chunk, n - start)
+                            let L = s * P
+                            let dy = chunkGradient(start, s, scratch.baseAddress!)
+                            let inRows = dy.sampleStride == P && dy.filterStride == L
+                            let chunkColumns = cols.baseAddress!
+                            if !directWeights {
+                                im2col(x.baseAddress! + start * inPerSample, samples: s, g, into: chunkColumns)
                             }
-                          }
-                          }
-                          }
-                          }
+                            // dWᵀ (K×F) += cols_j · dy_jᵀ: this operand order ran ~12% faster than
+                            // dW += dy_j · cols_jᵀ; dWᵀ is added to dW once at the end.
+                            for j in 0..<s {
+                                transpose(dy.plane(sample: j, filter: 0), rows: F, columns: P, sourceStride: dy.filterStride,
+                                          into: dyt.baseAddress!, targetStride: F)
+                                if directWeights {
+                                    DirectConvolution.addWeightGradient(x.baseAddress! + (start + j) * inPerSample, g, filters: F,
+                                                                        outputGradientTransposed: dyt.baseAddress!,
+                                                                        into: dwt.baseAddress!, biasSums: sums.baseAddress!)
+                                } else {
+                                    addRows(dyt.baseAddress!, rows: P, columns: F, into: sums.baseAddress!)
+                                    sgemm(transA: false, transB: false, m: K, n: F, k: P, alpha: 1,
+                                          a: chunkColumns + j * P, lda: L, b: dyt.baseAddress!, ldb: F,
+                                          beta: 1, c: dwt.baseAddress!, ldc: F)
+                                }
+                            }
+                            if wantInput {
+                                // dcols overwrite the chunk's columns (dW is done with them).
+                                let dcols = chunkColumns
+                                var dyRows = dy.base
+                                if !inRows {
+                                    gather(dy, samples: s, filters: F, plane: P, into: rows.baseAddress!)
+                                    dyRows = UnsafePointer(rows.baseAddress!)
+                                }
+                                sgemm(transA: true, transB: false, m: K, n: L, k: F, alpha: 1,
+                                      a: w.baseAddress!, lda: K, b: dyRows, ldb: L,
+                                      beta: 0, c: dcols, ldc: L)
+                                col2im(dcols, samples: s, g, addingInto: dx.baseAddress! + start * inPerSample)
+                            }
+                            start += s
+                        }
+                      }
+                    }
+                  }
+                  }
+                  }
+                  }
+                }
+            }
+        }
+        addTransposedGradients(rows: K)
+        return Tensor(shape: inputShape, data: dInput)
+    }
+
+    /// Whether `backwardFromPooled` runs this layer's backward before `pool`: the layer computes
+    /// no input gradient (a network's first), its weight gradient is direct, and `pool` is
+    /// 2×2 with stride 2 over even planes, so that its windows tile them.
+    func backwardFromPooledApplies(_ pool: MaxPool2D) -> Bool {
+        guard !computesInputGradient, inputShape.count == 4 else { return false }
+        let g = geometry(height: inputShape[2], width: inputShape[3])
+        return DirectConvolution.weightGradientApplies(g, filters: outChannels) && pool.kernelSize == 2 && pool.stride == 2
+            && g.outH % 2 == 0 && g.outW % 2 == 0
+    }
+
+    /// The backward pass of a layer that computes no input gradient, followed by a 2×2,
+    /// stride-2 max-pool (`backwardFromPooledApplies`), from the pool's side: for each sample n,
+    /// `windows(n, routed)` writes its F×Q routed window gradients (what the pool's backward
+    /// writes at each window's argmax) to `routed` and returns its F×Q argmax. Accumulates the
+    /// weight and bias gradients with the bits of `backwardChunks` (the output gradient it
+    /// would read is built in registers: `DirectConvolution`'s pooled rows), and returns the
+    /// zero dInput, without writing, transposing or reading the N×F×P output gradient.
+    func backwardFromPooled(_ windows: (_ sample: Int, _ routed: UnsafeMutablePointer<Float>) -> UnsafePointer<Int32>) -> Tensor {
+        precondition(keptInput, "Conv2D.backward called before a training forward: run forward on the batch first")
+        let n = inputShape[0], F = outChannels
+        let g = geometry(height: inputShape[2], width: inputShape[3])
+        let Q = (g.outH / 2) * (g.outW / 2), K = g.rows
+        let inPerSample = inChannels * g.height * g.width
+        resizeExactly(&dWeightT, K * F)
+        fillWithZeros(&dWeightT)
+        resizeExactly(&biasSums, F)
+        fillWithZeros(&biasSums)
+        reserveAtLeast(&gradientScratch, F * Q)
+        reserveAtLeast(&dOutputT, Q * F)
+        if argmaxT.count < Q * F { argmaxT = [Int32](repeating: 0, count: Q * F) }
+        if prepareInputGradient(count: n * inPerSample, computed: false) { fillWithZeros(&dInput) }
+        inputCache.withUnsafeBufferPointer { x in
+            dWeightT.withUnsafeMutableBufferPointer { dwt in
+                biasSums.withUnsafeMutableBufferPointer { sums in
+                    gradientScratch.withUnsafeMutableBufferPointer { routed in
+                        dOutputT.withUnsafeMutableBufferPointer { routedT in
+                            argmaxT.withUnsafeMutableBufferPointer { amT in
+                                for j in 0..<n {
+                                    let am = windows(j, routed.baseAddress!)
+                                    transpose(UnsafePointer(routed.baseAddress!), rows: F, columns: Q, sourceStride: Q,
+                                              into: routedT.baseAddress!, targetStride: F)
+                                    transpose(am, rows: F, columns: Q, sourceStride: Q, into: amT.baseAddress!, targetStride: F)
+                                    DirectConvolution.addWeightGradient(
+                                        x.baseAddress! + j * inPerSample, g, filters: F,
+                                        pooledGradientTransposed: routedT.baseAddress!, argmaxTransposed: amT.baseAddress!,
+                                        into: dwt.baseAddress!, biasSums: sums.baseAddress!)
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        addTransposedGradients(rows: K)
         return Tensor(shape: inputShape, data: dInput)
+    }
+
+    /// Sizes dInput for `count` values; returns whether it must be cleared (a layer that computes
+    /// no input gradient keeps its zeros from one pass to the next).
+    private func prepareInputGradient(count: Int, computed: Bool) -> Bool {
+        if dInput.count != count { dInputIsZero = false }
+        resizeExactly(&dInput, count)
+        let clear = computed || !dInputIsZero
+        dInputIsZero = !computed
+        return clear
+    }
+
+    /// dW += dWᵀᵀ and db += the bias sums, once per backward pass (dWᵀ is K×F).
+    private func addTransposedGradients(rows K: Int) {
+        let F = outChannels
+        weight.grad.withUnsafeMutableBufferPointer { dw in
+            bias.grad.withUnsafeMutableBufferPointer { db in
+                dWeightT.withUnsafeBufferPointer { dwt in
+                    biasSums.withUnsafeBufferPointer { sums in
+                        for f in 0..<F {
+                            for k in 0..<K { dw[f * K + k] += dwt[k * F + f] }
+                            db[f] += sums[f]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Output planes of one chunk of samples, as `forwardChunks` hands them over: sample n's

@@ -11,7 +11,9 @@
 // `MaxPool2D.routePlane`), in a different loop order over independent planes. Where the pool
 // is 2×2 with stride 2 and the filters fill vectors (all three blocks of the reference CNN),
 // the forward goes further: `PooledConvolution` pools each window's sums in registers, with the
-// same operations, and stores no convolution plane at all (`Conv2D.forwardPooled`).
+// same operations, and stores no convolution plane at all (`Conv2D.forwardPooled`); and a
+// network's first block, which computes no input gradient, hands its convolution the routed
+// window gradients and argmax instead of the routed planes (`Conv2D.backwardFromPooled`).
 // `Sequential` runs a block wherever its layers follow each other and no backward pass can
 // stop inside them (`Sequential.fusedBlocks`, each `Worker`'s `blocks`); the layers stay the
 // network's layers (their parameters, names and indices are unchanged) and still run alone
@@ -127,6 +129,7 @@ final class ConvPoolBlock {
                      "ConvPoolBlock.backward expects dOutput of shape \(outputShape) after a training forward, got \(dOutput.shape)")
         let F = convShape[1], H = convShape[2], W = convShape[3], P = H * W
         let Q = outputShape[2] * outputShape[3]
+        if conv.backwardFromPooledApplies(pool) { return backwardFromPooled(dOutput, windows: Q) }
         reserveAtLeast(&maskedGradient, Q)
         return dOutput.data.withUnsafeBufferPointer { dy in
             activations.withUnsafeBufferPointer { y in
@@ -148,6 +151,35 @@ final class ConvPoolBlock {
                             }
                             return Conv2D.ChunkPlanes(base: chunk, sampleStride: P, filterStride: L, includesBias: false)
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `backward` of a first block (no input gradient) whose pool tiles the planes: hands the
+    /// convolution each sample's routed window gradients, (y > 0 ? dy : 0) + 0 (the value
+    /// `routePlane` writes at a window's argmax), and argmax, instead of its output gradient.
+    private func backwardFromPooled(_ dOutput: Tensor, windows Q: Int) -> Tensor {
+        let F = convShape[1]
+        return dOutput.data.withUnsafeBufferPointer { dy in
+            activations.withUnsafeBufferPointer { y in
+                argmax.withUnsafeBufferPointer { am in
+                    conv.backwardFromPooled { j, routed in
+                        let at = j * F * Q, count = F * Q
+                        var i = 0
+                        while i + 16 <= count {
+                            let g = UnsafeRawPointer(dy.baseAddress! + at + i).loadUnaligned(as: SIMD16<Float>.self)
+                            let value = UnsafeRawPointer(y.baseAddress! + at + i).loadUnaligned(as: SIMD16<Float>.self)
+                            let masked = SIMD16<Float>().replacing(with: g, where: value .> 0) + SIMD16<Float>()
+                            UnsafeMutableRawPointer(routed + i).storeBytes(of: masked, as: SIMD16<Float>.self)
+                            i += 16
+                        }
+                        while i < count {
+                            routed[i] = (y[at + i] > 0 ? dy[at + i] : 0) + 0
+                            i += 1
+                        }
+                        return am.baseAddress! + at
                     }
                 }
             }

@@ -12,6 +12,9 @@
 //   acc_kf = fma(xpad_k[q], dyᵀ[q][f], acc_kf);  then dWᵀ[k][f] = dWᵀ[k][f] + acc_kf
 // the GEMM dWᵀ += cols · dyᵀ's sequence, without im2col; lanes hold 16 filters. The bias
 // sums take the same rows in the same loop (sums[f] += dyᵀ[q][f], as Conv2D's addRows).
+// Under a 2×2, stride-2 max-pool (a first block's backward, `Conv2D.backwardFromPooled`) the
+// kernel builds each dyᵀ row in registers from the pool's routed gradients and argmax, a
+// quarter of the plane's size, instead of reading a routed and transposed P×F copy.
 
 /// Whether `DirectConvolution.forward` computes this geometry: stride 1, "same" padding, a
 /// short sum (K ≤ 16) and rows of at least one vector.
@@ -127,6 +130,32 @@ enum DirectConvolution {
     static func addWeightGradient(_ x: UnsafePointer<Float>, _ g: ConvGeometry, filters: Int,
                                   outputGradientTransposed dyT: UnsafePointer<Float>, into dWT: UnsafeMutablePointer<Float>,
                                   biasSums sums: UnsafeMutablePointer<Float>) {
+        addWeightGradient(x, g, filters: filters, rows: TransposedGradient(dyT: dyT, filters: filters),
+                          into: dWT, biasSums: sums)
+    }
+
+    /// `addWeightGradient` for a convolution followed by a 2×2, stride-2 max-pool whose windows
+    /// tile its planes (even H and W), from the pool's side: `pooledT` (Q×F, Q = (H/2)·(W/2))
+    /// holds each window's routed gradient (the ReLU-masked pooled gradient plus 0, the value
+    /// `maxPoolRowBackward` writes at the window's argmax) and `argmaxT` (Q×F) each window's
+    /// maximum as an index into the H×W plane. dyᵀ[q][f] is the window's value where its
+    /// argmax is q, else 0: the rows the pool's backward and the transpose would write, built
+    /// one vector at a time in registers, so the bits are those of `addWeightGradient`.
+    static func addWeightGradient(_ x: UnsafePointer<Float>, _ g: ConvGeometry, filters: Int,
+                                  pooledGradientTransposed pooledT: UnsafePointer<Float>,
+                                  argmaxTransposed argmaxT: UnsafePointer<Int32>,
+                                  into dWT: UnsafeMutablePointer<Float>, biasSums sums: UnsafeMutablePointer<Float>) {
+        precondition(g.outH % 2 == 0 && g.outW % 2 == 0, "DirectConvolution: pooled rows need even planes")
+        addWeightGradient(x, g, filters: filters,
+                          rows: PooledGradient(pooledT: pooledT, argmaxT: argmaxT, filters: filters, pooledWidth: g.outW / 2),
+                          into: dWT, biasSums: sums)
+    }
+
+    /// The kernel of both `addWeightGradient`s, for any source of dyᵀ's rows.
+    @inline(__always)
+    private static func addWeightGradient<Rows: GradientRows>(_ x: UnsafePointer<Float>, _ g: ConvGeometry, filters: Int,
+                                                             rows: Rows, into dWT: UnsafeMutablePointer<Float>,
+                                                             biasSums sums: UnsafeMutablePointer<Float>) {
         precondition(weightGradientApplies(g, filters: filters), "DirectConvolution.addWeightGradient: unsupported geometry")
         let H = g.height, W = g.width, Wp = W + 2 * g.padding, K = g.rows
         let (xpad, offsets) = paddedPlanes(g)
@@ -142,8 +171,8 @@ enum DirectConvolution {
             var bias = UnsafeRawPointer(sums + f).loadUnaligned(as: Vector.self)
             for y in 0..<H {
                 var q = y * W, o = y * Wp
-                for _ in 0..<W {
-                    let d = UnsafeRawPointer(dyT + q * filters + f).loadUnaligned(as: Vector.self)
+                for column in 0..<W {
+                    let d = rows.row(q, y: y, x: column, filter: f)
                     c0 = c0.addingProduct(Vector(repeating: x0[o]), d)
                     c1 = c1.addingProduct(Vector(repeating: x1[o]), d)
                     c2 = c2.addingProduct(Vector(repeating: x2[o]), d)
@@ -168,5 +197,38 @@ enum DirectConvolution {
             UnsafeMutableRawPointer(sums + f).storeBytes(of: bias, as: Vector.self)
             f += lanes
         }
+    }
+}
+
+/// Where the weight-gradient kernel reads dyᵀ's row q (output row y, column x): the 16
+/// filters from f.
+private protocol GradientRows {
+    func row(_ q: Int, y: Int, x: Int, filter f: Int) -> DirectConvolution.Vector
+}
+
+/// dyᵀ as stored, P×F.
+private struct TransposedGradient: GradientRows {
+    let dyT: UnsafePointer<Float>
+    let filters: Int
+
+    @inline(__always)
+    func row(_ q: Int, y: Int, x: Int, filter f: Int) -> DirectConvolution.Vector {
+        UnsafeRawPointer(dyT + q * filters + f).loadUnaligned(as: DirectConvolution.Vector.self)
+    }
+}
+
+/// dyᵀ of a convolution under a tiling 2×2 max-pool, from the windows' routed gradients and
+/// argmax (each Q×F): the window's value where its argmax is q, else 0.
+private struct PooledGradient: GradientRows {
+    let pooledT: UnsafePointer<Float>
+    let argmaxT: UnsafePointer<Int32>
+    let filters: Int, pooledWidth: Int
+
+    @inline(__always)
+    func row(_ q: Int, y: Int, x: Int, filter f: Int) -> DirectConvolution.Vector {
+        let window = ((y >> 1) * pooledWidth + (x >> 1)) * filters + f
+        let value = UnsafeRawPointer(pooledT + window).loadUnaligned(as: DirectConvolution.Vector.self)
+        let at = UnsafeRawPointer(argmaxT + window).loadUnaligned(as: SIMD16<Int32>.self)
+        return DirectConvolution.Vector().replacing(with: value, where: at .== SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: q)))
     }
 }

@@ -2,8 +2,10 @@
 // a fixed number of shards (`shards`, 2), whatever the machine; the shards run on up to
 // `workers` threads, and their gradients are reduced in shard order. The shard count is part
 // of the numerics (another split changes the last bits); the thread count is not, so any
-// GLR_THREADS gives the same bits. In `.blas` mode one thread runs the network and OpenBLAS
-// uses `workers` threads inside each GEMM (only useful with `Numerics.backend == .blas`).
+// GLR_THREADS gives the same bits. Two shards on two threads run on the calling thread and
+// the `ShardPartner`, a thread that waits spinning between passes. In `.blas` mode one
+// thread runs the network and OpenBLAS uses `workers` threads inside each GEMM (only useful
+// with `Numerics.backend == .blas`).
 
 import CBLAS
 import Foundation
@@ -98,11 +100,14 @@ public enum EngineThreading {
     }
 
     /// Runs `body(i)` for i in 0..<count on up to `threads` threads, each taking the next
-    /// unclaimed index (in turn on the calling thread when `threads` or `count` is 1).
+    /// unclaimed index (in turn on the calling thread when `threads` or `count` is 1). Two
+    /// tasks on two threads, every two-shard pass, go to the `ShardPartner` when it is free.
     private static func runClaimed(_ count: Int, threads: Int, _ body: (Int) -> Void) {
         let threads = max(1, min(threads, count))
         if threads == 1 {
             for i in 0..<count { body(i) }
+        } else if threads == 2 && count == 2, #available(macOS 15, *), ShardPartner.shared.run(body) {
+            return
         } else if threads == count {
             DispatchQueue.concurrentPerform(iterations: count, execute: body)
         } else {

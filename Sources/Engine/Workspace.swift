@@ -23,3 +23,9 @@ func copyExactly(_ source: [Float], into buffer: inout [Float]) {
         }
     }
 }
+
+/// Sets every element of `buffer` to zero.
+@inline(__always)
+func fillWithZeros(_ buffer: inout [Float]) {
+    buffer.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+}

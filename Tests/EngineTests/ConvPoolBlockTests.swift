@@ -101,8 +101,10 @@ import TestSupport
     /// filters) must give the layers' bits on other shapes too: odd planes (the pool drops the
     /// last row and column, which the kernel does not compute), an odd window count (the last
     /// window computed twice), 5×5 kernels, several filter vectors. Filters without weights make
-    /// every window a tie; the backward routes through the kernel's argmax.
-    @Test(arguments: [(1, 16, 28, 28, 3), (32, 32, 7, 7, 3), (3, 16, 9, 11, 3), (2, 48, 6, 5, 5)])
+    /// every window a tie; the backward routes through the kernel's argmax. First layers with
+    /// even planes (1 channel: 28×28, and 12×16 with two filter vectors) build their weight
+    /// gradient from the pooled gradient and argmax (`Conv2D.backwardFromPooled`).
+    @Test(arguments: [(1, 16, 28, 28, 3), (1, 32, 12, 16, 3), (32, 32, 7, 7, 3), (3, 16, 9, 11, 3), (2, 48, 6, 5, 5)])
     func pooledBlockEqualsLayerByLayer(shape: (Int, Int, Int, Int, Int)) {
         let (c, f, h, w, k) = shape, n = 5
         func run(fused: Bool) -> [UInt32] {
