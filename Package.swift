@@ -45,7 +45,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // glibc's sched_getcpu (the engine's shard partner avoids its caller's CPU).
+        // glibc's sched_getcpu and sched_setaffinity (the engine's shard partner moves off its caller's CPU).
         .systemLibrary(name: "CScheduler"),
 
         // Tensors, layers, loss, optimiser, checkpoint I/O, RNG.

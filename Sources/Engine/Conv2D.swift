@@ -1,6 +1,7 @@
 // 2-D convolution by im2col + sgemm, batched over chunks of samples (a first layer with a
 // short sum computes its forward, and its weight gradient, directly from padded planes:
-// DirectConvolution.swift, the same bits).
+// DirectConvolution.swift, the same bits; under a 2×2 pool the weight gradient reads the
+// pool's gradient and argmax instead of the routed planes: `backwardFromPooled`).
 // Legend: N = batch, C = input channels, F = output channels (filters), H×W input,
 // Ho×Wo output, K = C·kh·kw, P = Ho·Wo, S = samples per chunk, L = S·P.
 // Forward per chunk:  cols (K×L) = im2col(x);  Y (F×L) = Wmat (F×K) · cols  (one GEMM);
