@@ -141,10 +141,8 @@ final class ConvPoolBlock {
                             for j in 0..<s {
                                 for f in 0..<F {
                                     let at = ((start + j) * F + f) * Q
-                                    for q in 0..<Q {
-                                        let g = dy[at + q]
-                                        masked[q] = y[at + q] > 0 ? g : 0
-                                    }
+                                    reluMaskedPlusZero(dy.baseAddress! + at, activations: y.baseAddress! + at, count: Q,
+                                                       into: masked.baseAddress!)
                                     pool.routePlane(masked.baseAddress!, argmax: am.baseAddress! + at, height: H, width: W,
                                                     into: chunk + f * L + j * P)
                                 }
@@ -166,23 +164,31 @@ final class ConvPoolBlock {
             activations.withUnsafeBufferPointer { y in
                 argmax.withUnsafeBufferPointer { am in
                     conv.backwardFromPooled { j, routed in
-                        let at = j * F * Q, count = F * Q
-                        var i = 0
-                        while i + 16 <= count {
-                            let g = UnsafeRawPointer(dy.baseAddress! + at + i).loadUnaligned(as: SIMD16<Float>.self)
-                            let value = UnsafeRawPointer(y.baseAddress! + at + i).loadUnaligned(as: SIMD16<Float>.self)
-                            let masked = SIMD16<Float>().replacing(with: g, where: value .> 0) + SIMD16<Float>()
-                            UnsafeMutableRawPointer(routed + i).storeBytes(of: masked, as: SIMD16<Float>.self)
-                            i += 16
-                        }
-                        while i < count {
-                            routed[i] = (y[at + i] > 0 ? dy[at + i] : 0) + 0
-                            i += 1
-                        }
+                        let at = j * F * Q
+                        reluMaskedPlusZero(dy.baseAddress! + at, activations: y.baseAddress! + at, count: F * Q, into: routed)
                         return am.baseAddress! + at
                     }
                 }
             }
         }
+    }
+}
+
+/// The ReLU's backward before the pool's: out[i] = (y[i] > 0 ? dy[i] : 0) + 0, sixteen at a
+/// time. The + 0 is what the pool's routing adds anyway (0 + dy at a window's argmax), so
+/// adding it here changes no routed value.
+private func reluMaskedPlusZero(_ dy: UnsafePointer<Float>, activations y: UnsafePointer<Float>, count: Int,
+                                into out: UnsafeMutablePointer<Float>) {
+    var i = 0
+    while i + 16 <= count {
+        let g = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD16<Float>.self)
+        let value = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD16<Float>.self)
+        let masked = SIMD16<Float>().replacing(with: g, where: value .> 0) + SIMD16<Float>()
+        UnsafeMutableRawPointer(out + i).storeBytes(of: masked, as: SIMD16<Float>.self)
+        i += 16
+    }
+    while i < count {
+        out[i] = (y[i] > 0 ? dy[i] : 0) + 0
+        i += 1
     }
 }

@@ -132,7 +132,7 @@ final class ShardPartner: @unchecked Sendable {
     private func avoidCallerCPU() {
         #if os(Linux)
         let caller = callerCPU.load(ordering: .relaxed)
-        guard caller >= 0, Int(sched_getcpu()) == caller, var mask = allowedCPUs,
+        guard caller >= 0, Self.currentCPU() == caller, var mask = allowedCPUs,
               caller / 8 < mask.count, mask[caller / 8] & (1 << (caller % 8)) != 0 else { return }
         mask[caller / 8] &= ~(1 << (caller % 8))
         guard mask.contains(where: { $0 != 0 }) else { return }
